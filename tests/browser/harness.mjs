@@ -1,0 +1,71 @@
+// Browser-test harness: serves dist/ with the lab's real headers, drives Debian's Chromium
+// through playwright-core (never a downloaded browser), fails on any console error, and saves
+// screenshots to test-output/ (ignored by git) for a person to look at.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const screenshotDir = path.join(root, 'test-output', 'screenshots');
+
+export async function openLab() {
+  const server = await startServer({ root: path.join(root, 'dist'), port: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'basecamp-chromium-'));
+  const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, HOME: scratch, XDG_CONFIG_HOME: scratch, XDG_CACHE_HOME: scratch, TMPDIR: scratch },
+    viewport: { width: 1280, height: 900 },
+  });
+  const problems = [];
+  const foreignRequests = [];
+  const watch = (page) => {
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    });
+  };
+  context.on('page', watch);
+  const page = context.pages()[0] ?? await context.newPage();
+  watch(page);
+  mkdirSync(screenshotDir, { recursive: true });
+
+  return {
+    origin,
+    page,
+    context,
+    problems,
+    foreignRequests,
+    // Opens #/<hash> and waits until the lesson says it is mounted.
+    async goto(hash, lang = 'en') {
+      await page.goto(`${origin}/#/${hash}`);
+      await page.evaluate((l) => localStorage.setItem('basecamp.lang', l), lang);
+      await page.reload();
+      await page.waitForFunction((h) => document.body.dataset.ready === h.split('?')[0], hash);
+    },
+    // The error banner the page shows for uncaught errors must stay hidden.
+    async assertNoErrorBanner() {
+      const hidden = await page.locator('#error-banner').isHidden();
+      if (!hidden) problems.push(`error banner: ${await page.locator('#error-banner').textContent()}`);
+    },
+    async screenshot(name, { width = 1280, height = 900 } = {}) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(150);
+      await this.assertNoErrorBanner();
+      await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}

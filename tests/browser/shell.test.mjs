@@ -1,0 +1,51 @@
+// The lab's shell in a real browser: the seven lessons, the language switch (remembered), the
+// strict CSP it runs under, and no request leaving its own origin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openLab } from './harness.mjs';
+
+let lab;
+before(async () => { lab = await openLab(); });
+after(async () => { await lab?.close(); });
+
+test('home lists the seven lessons and links to each', async () => {
+  await lab.goto('', 'en');
+  const links = await lab.page.locator('#lesson-nav a').allTextContents();
+  assert.deepEqual(links, ['1. The mountain climber', '2. Why not guess?', '3. Linear regression',
+    '4. The optimizer race', '5. Backpropagation', '6. MNIST in your browser', '7. Generalization']);
+  await lab.screenshot('shell-home-en');
+});
+
+test('the language switch changes every shell string and is remembered after a reload', async () => {
+  await lab.goto('', 'en');
+  await lab.page.click('#lang-switch');
+  assert.equal(await lab.page.getAttribute('html', 'lang'), 'ko');
+  assert.equal(await lab.page.locator('#lesson-nav a').first().textContent(), '1. 산을 내려가는 등산가');
+  await lab.page.reload();
+  await lab.page.waitForFunction(() => document.body.dataset.ready === '');
+  assert.equal(await lab.page.locator('#lesson-nav a').first().textContent(), '1. 산을 내려가는 등산가');
+  const text = await lab.page.locator('body').innerText();
+  assert.ok(!text.includes('⟦'), 'no missing string keys');
+  await lab.screenshot('shell-home-ko');
+  await lab.page.click('#lang-switch');
+  assert.equal(await lab.page.getAttribute('html', 'lang'), 'en');
+});
+
+test('a lesson not built yet says so', async () => {
+  await lab.goto('6', 'en');
+  assert.match(await lab.page.locator('main').innerText(), /not built yet/);
+});
+
+test('the page is served under a strict CSP and is cross-origin isolated', async () => {
+  const response = await lab.page.goto(`${lab.origin}/`);
+  const csp = response.headers()['content-security-policy'];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.ok(!csp.includes("'unsafe-eval'"));
+  assert.equal(await lab.page.evaluate(() => crossOriginIsolated), true);
+});
+
+test('no console errors and no request outside the lab\'s origin', async () => {
+  await lab.assertNoErrorBanner();
+  assert.deepEqual(lab.problems, []);
+  assert.deepEqual(lab.foreignRequests, []);
+});

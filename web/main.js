@@ -1,0 +1,103 @@
+// The lab's shell: navigation, language switch, and mounting one lesson at a time from the URL
+// (#/1, #/2?…). Lessons get the loaded wasm core; this file touches only the shell's DOM.
+import { applyStrings, lang, onLangChange, registerStrings, setLang, t } from './shared/i18n.js';
+import { shellStrings } from './shared/strings.js';
+import { loadCore } from './shared/core.js';
+import { parseHash } from './shared/url-state.js';
+import { lessons } from './lessons/index.js';
+
+registerStrings(shellStrings);
+
+const main = document.getElementById('lesson');
+const nav = document.getElementById('lesson-nav');
+const banner = document.getElementById('error-banner');
+const langButton = document.getElementById('lang-switch');
+let unmountCurrent = null;
+let currentPath = null;
+
+export function showError(message) {
+  banner.textContent = message;
+  banner.hidden = false;
+}
+window.addEventListener('error', (e) => showError(t('app.error', { message: e.message })));
+window.addEventListener('unhandledrejection', (e) => showError(t('app.error', { message: e.reason?.message ?? e.reason })));
+
+function renderNav(activeId) {
+  nav.setAttribute('aria-label', t('app.nav_label'));
+  nav.replaceChildren(...lessons.map((lesson) => {
+    const a = document.createElement('a');
+    a.href = `#/${lesson.id}`;
+    a.textContent = t(`lesson.${lesson.id}.title`);
+    if (lesson.id === activeId) a.setAttribute('aria-current', 'page');
+    if (!lesson.load) a.classList.add('not-built');
+    return a;
+  }));
+}
+
+function renderShell() {
+  document.documentElement.lang = lang();
+  document.title = t('app.title');
+  langButton.textContent = t('app.lang_switch');
+  langButton.setAttribute('aria-label', t('app.lang_switch_label'));
+  applyStrings(document.querySelector('header'));
+  applyStrings(document.querySelector('footer'));
+}
+
+function renderHome() {
+  const section = document.createElement('section');
+  section.className = 'home';
+  const items = lessons.map((l) => `<li><a href="#/${l.id}"><strong>${t(`lesson.${l.id}.title`)}</strong></a>` +
+    `<span>${t(`lesson.${l.id}.summary`)}</span></li>`).join('');
+  section.innerHTML = `<h1>${t('app.title')}</h1><p class="subtitle">${t('app.subtitle')}</p>` +
+    `<p>${t('home.intro')}</p><ol class="lesson-list">${items}</ol>` +
+    `<p><a class="button" href="#/1">${t('home.start')}</a></p>`;
+  return section;
+}
+
+function renderPlaceholder(id) {
+  const section = document.createElement('section');
+  section.className = 'placeholder';
+  section.innerHTML = `<h1>${t(`lesson.${id}.title`)}</h1><h2>${t('placeholder.title')}</h2>` +
+    `<p>${t('placeholder.body')}</p>`;
+  return section;
+}
+
+async function route({ force = false } = {}) {
+  const { path } = parseHash();
+  delete document.body.dataset.ready;
+  if (path === currentPath && !force) return;
+  currentPath = path;
+  unmountCurrent?.();
+  unmountCurrent = null;
+  const lesson = lessons.find((l) => String(l.id) === path);
+  renderNav(lesson?.id);
+  if (!lesson || !lesson.load) {
+    main.replaceChildren(lesson ? renderPlaceholder(lesson.id) : renderHome());
+    document.body.dataset.ready = path;
+    return;
+  }
+  main.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: t('app.loading') }));
+  let core;
+  try {
+    core = await loadCore();
+  } catch (error) {
+    showError(t('app.error_core', { message: error.message }));
+    return;
+  }
+  const module = await lesson.load();
+  if (currentPath !== path) return; // the learner moved on while loading
+  const root = document.createElement('section');
+  root.className = `lesson lesson-${lesson.id}`;
+  main.replaceChildren(root);
+  unmountCurrent = module.mount(root, { core });
+  document.body.dataset.ready = path; // tests wait for this
+}
+
+langButton.addEventListener('click', () => setLang(lang() === 'ko' ? 'en' : 'ko'));
+onLangChange(() => {
+  renderShell();
+  route({ force: true });
+});
+window.addEventListener('hashchange', () => route());
+renderShell();
+route();
