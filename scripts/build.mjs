@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import os from 'node:os';
 import { ensureDeps } from './ensure-deps.mjs';
+import { packMnist } from './pack-mnist.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const nativeDir = path.join(root, 'build', 'native');
@@ -45,21 +46,23 @@ export function buildWasm() {
   }
 }
 
-export function buildSite() {
+export async function buildSite() {
+  // Real MNIST, packed for the page (web/public/mnist/, copied verbatim into dist/).
+  await packMnist();
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
     '--logLevel', 'warn']);
 }
 
-export function buildAll({ site = true } = {}) {
+export async function buildAll({ site = true } = {}) {
   ensureDeps();
   buildNative();
   buildWasm();
-  if (site) buildSite();
+  if (site) await buildSite();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  buildAll({ site: process.argv.includes('--site') });
+  await buildAll({ site: process.argv.includes('--site') });
   console.log(`basecamp: built in ${((Date.now() - started) / 1000).toFixed(1)} s` +
     (process.argv.includes('--site') ? ' (static site in dist/)' : ''));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildAll, root } from './build.mjs';
 import { startServer } from './serve.mjs';
 
-buildAll({ site: true });
+await buildAll({ site: true });
 const port = Number(process.env.PORT ?? 8080);
 const server = await startServer({ root: path.join(root, 'dist'), port });
 console.log(`\nBasecamp is running at http://localhost:${server.address().port}/  (Ctrl+C to stop)`);

@@ -30,6 +30,19 @@ function nodeTestCounts(output) {
   const f = fail ? Number(fail[1]) : 0;
   return { total: p + f, failed: f };
 }
+// The plain closing line "N passed, N failed".
+function plainCounts(output) {
+  const m = output.match(/^(\d+) passed, (\d+) failed$/m);
+  return m ? { total: Number(m[1]) + Number(m[2]), failed: Number(m[2]) } : { total: 0, failed: 0 };
+}
+// The wasm suite is one ctest entry running every Catch2 test case: count Catch's test cases.
+function catchCounts(output) {
+  const ctest = ctestCounts(output);
+  const passed = output.match(/Passed all (\d+) test cases? with \d+ assertions?/);
+  if (passed && ctest.failed === 0) return { total: Number(passed[1]), failed: 0 };
+  const failedCases = output.match(/Failed (\d+) test cases?, failed \d+ assertions?/);
+  return failedCases ? { total: Math.max(ctest.total, Number(failedCases[1])), failed: Number(failedCases[1]) } : ctest;
+}
 function catchAssertions(output) {
   const m = output.match(/(?:All tests passed|Passed all) \((\d+) assertions? in (\d+) test cases?\)/) ??
     output.match(/Passed (\d+) test cases? with (\d+) assertions?/);
@@ -43,13 +56,14 @@ function testFiles(folder) {
 
 const suites = [
   { name: 'C++ native (ctest)', cmd: 'ctest', args: ['--test-dir', nativeDir, '-j', '2', '--output-on-failure'], counts: ctestCounts },
-  { name: 'C++ wasm under node (ctest)', cmd: 'ctest', args: ['--test-dir', wasmDir, '--output-on-failure', '-V'], counts: ctestCounts, detail: catchAssertions },
+  { name: 'C++ wasm under node (ctest)', cmd: 'ctest', args: ['--test-dir', wasmDir, '--output-on-failure', '-V'], counts: catchCounts, detail: catchAssertions },
   { name: 'node tests of the bindings', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('js')], counts: nodeTestCounts },
+  { name: 'IDX reader fuzzing (libFuzzer)', cmd: process.execPath, args: [path.join(root, 'scripts', 'fuzz.mjs')], counts: plainCounts, runsNotTests: true },
   { name: 'browser tests (headless Chromium)', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('browser')], counts: nodeTestCounts },
 ];
 
 const started = Date.now();
-buildAll({ site: true });
+await buildAll({ site: true });
 console.log(`basecamp: build finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const only = process.argv.slice(2);
@@ -61,7 +75,7 @@ for (const suite of suites) {
   const { status, output } = await runCaptured(suite.cmd, suite.args);
   const { total, failed } = suite.counts(output);
   const ok = status === 0 && total > 0 && failed === 0;
-  results.push({ name: suite.name, total, failed, ok, seconds: (Date.now() - t0) / 1000,
+  results.push({ name: suite.name, total, failed, ok, runsNotTests: suite.runsNotTests, seconds: (Date.now() - t0) / 1000,
     detail: suite.detail ? suite.detail(output) : '' });
 }
 
@@ -69,10 +83,12 @@ console.log('\n=== summary ===');
 for (const r of results) {
   const verdict = r.ok ? 'ok  ' : 'FAIL';
   const why = r.total === 0 ? ' (no tests ran)' : '';
-  console.log(`${verdict} ${r.name}: ${r.total - r.failed} passed, ${r.failed} failed${why}` +
+  const counted = r.runsNotTests ? `${r.total} fuzz runs, ${r.failed} crashes` : `${r.total - r.failed} passed, ${r.failed} failed`;
+  console.log(`${verdict} ${r.name}: ${counted}${why}` +
     ` in ${r.seconds.toFixed(1)} s${r.detail ? ` [${r.detail}]` : ''}`);
 }
-const passed = results.reduce((n, r) => n + r.total - r.failed, 0);
+const tests = results.filter((r) => !r.runsNotTests);
+const passed = tests.reduce((n, r) => n + r.total - r.failed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);
