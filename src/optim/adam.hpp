@@ -1,0 +1,114 @@
+// Adam: momentum on the gradient (exp_avg) divided by the RMS of recent gradients
+// (exp_avg_sq), both bias-corrected — torch.optim.Adam's algorithm, parameter names, defaults.
+//
+// Algorithm (torch.optim.Adam, maximize=False):
+//   input: θ₀, lr γ, betas (β₁, β₂), eps ε, weight_decay λ, amsgrad
+//   init:  m₀ ← 0 (exp_avg), v₀ ← 0 (exp_avg_sq), v̂₀ᵐᵃˣ ← 0 (max_exp_avg_sq)
+//   for t = 1, 2, ...:
+//     g_t ← ∇f(θ_{t−1})
+//     if λ ≠ 0:  g_t ← g_t + λ·θ_{t−1}          (L2 penalty; AdamW decouples it, adamw.hpp)
+//     m_t ← β₁·m_{t−1} + (1 − β₁)·g_t
+//     v_t ← β₂·v_{t−1} + (1 − β₂)·g_t²
+//     m̂_t ← m_t / (1 − β₁ᵗ)
+//     if amsgrad:  v_tᵐᵃˣ ← max(v_{t−1}ᵐᵃˣ, v_t);  v̂_t ← v_tᵐᵃˣ / (1 − β₂ᵗ)
+//     else:        v̂_t ← v_t / (1 − β₂ᵗ)
+//     θ_t ← θ_{t−1} − γ·m̂_t / (√v̂_t + ε)
+//   state: exp_avg, exp_avg_sq, then max_exp_avg_sq (if amsgrad).
+//   (computed as torch does: θ −= (γ/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).)
+//
+// Hyperparameters:
+//   lr            γ > 0, step size; the first steps move each coordinate by about γ.
+//                 Default 1e-3.
+//   betas         (β₁, β₂), each in [0, 1): decay of the gradient and squared-gradient
+//                 averages. Default (0.9, 0.999).
+//   eps           ε > 0, added after the square root of the bias-corrected v. Default 1e-8.
+//   weight_decay  λ ≥ 0, L2 penalty added to the gradient. Default 0.
+//   amsgrad       use the running maximum of v (Reddi et al. 2018). Default false.
+//
+// Paper: Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; AMSGrad:
+// Reddi, Kale, Kumar, "On the Convergence of Adam and Beyond", ICLR 2018.
+//
+// Conventions: Keras (epsilon=1e-7) adds eps to √v before bias-correcting it — the paper's
+// "epsilon hat": θ −= γ·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε̂), i.e. ε̂ = ε·√(1−β₂ᵗ) here, which
+// differs in the early steps and where v is tiny. Keras's weight_decay is decoupled (AdamW-like).
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "optim/optimizer.hpp"
+
+namespace basecamp::optim {
+
+struct AdamOptions {
+  double lr = 1e-3;
+  std::array<double, 2> betas = {0.9, 0.999};
+  double eps = 1e-8;
+  double weight_decay = 0.0;
+  bool amsgrad = false;
+};
+
+template <class T>
+class Adam : public Optimizer<T> {
+ public:
+  explicit Adam(const AdamOptions& o = {}) : Adam(o, false) {}
+
+  std::string name() const override { return decoupled_ ? "AdamW" : "Adam"; }
+  const AdamOptions& options() const { return opt_; }
+
+ protected:
+  using typename Optimizer<T>::Slots;
+  using Optimizer<T>::cast;
+
+  // decoupled = true is AdamW: θ ← θ·(1 − γλ) before the Adam step, no L2 term in g.
+  Adam(const AdamOptions& o, bool decoupled) : Optimizer<T>(o.lr), opt_(o), decoupled_(decoupled) {
+    const std::string who = name();
+    check::positive(who, "lr", o.lr);
+    check::unit_interval_open(who, "beta1", o.betas[0]);
+    check::unit_interval_open(who, "beta2", o.betas[1]);
+    check::positive(who, "eps", o.eps);
+    check::non_negative(who, "weight_decay", o.weight_decay);
+  }
+
+  std::vector<std::string> state_names() const override {
+    if (opt_.amsgrad) return {"exp_avg", "exp_avg_sq", "max_exp_avg_sq"};
+    return {"exp_avg", "exp_avg_sq"};
+  }
+
+  void update(Param<T>& p, Slots& s) override {
+    Tensor<T>& exp_avg = s[0];
+    Tensor<T>& exp_avg_sq = s[1];
+    const double beta1 = opt_.betas[0], beta2 = opt_.betas[1];
+    const double lr = this->lr;
+    const double t = static_cast<double>(this->step_count);
+
+    Tensor<T> g = p.grad;
+    if (decoupled_) {
+      p.value.array() *= cast(1 - lr * opt_.weight_decay);
+    } else if (opt_.weight_decay != 0) {
+      g.array() += cast(opt_.weight_decay) * p.value.array();
+    }
+    exp_avg.array() = lerp(exp_avg.array(), g.array(), 1 - beta1);
+    exp_avg_sq.array() = cast(beta2) * exp_avg_sq.array() + cast(1 - beta2) * g.array() * g.array();
+
+    const double bias_correction1 = 1 - std::pow(beta1, t);
+    const double bias_correction2 = 1 - std::pow(beta2, t);
+    const double step_size = lr / bias_correction1;
+    const T bias_correction2_sqrt = cast(std::sqrt(bias_correction2));
+    const Tensor<T>* v = &exp_avg_sq;
+    if (opt_.amsgrad) {
+      s[2].array() = s[2].array().max(exp_avg_sq.array());
+      v = &s[2];
+    }
+    p.value.array() -= cast(step_size) * exp_avg.array() /
+                       (v->array().sqrt() / bias_correction2_sqrt + cast(opt_.eps));
+  }
+
+ private:
+  AdamOptions opt_;
+  bool decoupled_;
+};
+
+}  // namespace basecamp::optim

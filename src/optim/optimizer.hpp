@@ -1,0 +1,136 @@
+// The base of every optimizer: one step() over a list of parameters, with the per-parameter
+// state (momentum_buffer, exp_avg, ...) kept inside the optimizer, keyed by position in the
+// list and created lazily at the first step, as torch.optim does. Not a scheduler (schedule.hpp)
+// and not a tape: optimizers read Param::grad and write Param::value, nothing else.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "error.hpp"
+#include "tensor.hpp"
+
+namespace basecamp::optim {
+
+// Shortest text that reads back as the same double: "-1", "0.001", "nan", "inf".
+inline std::string format_number(double v) {
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::ostringstream out;
+    out.precision(precision);
+    out << v;
+    if (!std::isfinite(v) || std::stod(out.str()) == v) return out.str();
+  }
+  return std::to_string(v);
+}
+
+// Hyperparameter checks shared by the optimizers; each throws Error("<Optimizer>: <name> must
+// be <rule>, got <value>").
+namespace check {
+inline void positive(const std::string& who, const char* name, double v) {
+  require(std::isfinite(v) && v > 0, who,
+          std::string(name) + " must be a finite number > 0, got " + format_number(v));
+}
+inline void non_negative(const std::string& who, const char* name, double v) {
+  require(std::isfinite(v) && v >= 0, who,
+          std::string(name) + " must be a finite number >= 0, got " + format_number(v));
+}
+inline void unit_interval_open(const std::string& who, const char* name, double v) {  // [0, 1)
+  require(v >= 0 && v < 1, who, std::string(name) + " must be in [0, 1), got " + format_number(v));
+}
+inline void unit_interval_closed(const std::string& who, const char* name, double v) {  // [0, 1]
+  require(v >= 0 && v <= 1, who, std::string(name) + " must be in [0, 1], got " + format_number(v));
+}
+}  // namespace check
+
+// torch's Tensor.lerp_(end, weight), with its two-branch formula, so that exp_avg matches the
+// reference to the last bit: start + w·(end − start) for w < 0.5, else end − (end − start)·(1 − w).
+template <class A, class B>
+auto lerp(const A& start, const B& end, double weight) {
+  using T = typename A::Scalar;
+  const T w = static_cast<T>(weight);
+  return (weight < 0.5) ? (start + w * (end - start)).eval()
+                        : (end - (end - start) * (T(1) - w)).eval();
+}
+
+template <class T>
+class Optimizer {
+ public:
+  using Slots = std::vector<Tensor<T>>;  // one optimizer's state buffers for one parameter
+
+  virtual ~Optimizer() = default;
+
+  // One update of every parameter from its grad. The list must keep its length, order and
+  // shapes from one step to the next (the state is matched to parameters by position).
+  virtual void step(const std::vector<Param<T>*>& params) {
+    const std::string who = name();
+    if (state_.empty()) {
+      state_.resize(params.size());
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        require(params[i] != nullptr, who, "parameter " + std::to_string(i) + " is null");
+        state_[i] = init_state(*params[i]);
+      }
+    }
+    require(params.size() == state_.size(), who,
+            "step() got " + std::to_string(params.size()) + " parameters, the state has " +
+                std::to_string(state_.size()) + " (the list must not change between steps)");
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      require(params[i] != nullptr, who, "parameter " + std::to_string(i) + " is null");
+      const Param<T>& p = *params[i];
+      require(p.grad.rows() == p.value.rows() && p.grad.cols() == p.value.cols(), who,
+              "parameter '" + p.name + "': grad " + shape_of(p.grad) + " does not match value " +
+                  shape_of(p.value));
+      require(state_[i].empty() || (state_[i][0].rows() == p.value.rows() &&
+                                    state_[i][0].cols() == p.value.cols()),
+              who, "parameter '" + p.name + "' changed shape to " + shape_of(p.value));
+    }
+    ++step_count;
+    for (std::size_t i = 0; i < params.size(); ++i) update(*params[i], state_[i]);
+  }
+
+  // The optimizer's class name in torch.optim: "SGD", "Adam", ...
+  virtual std::string name() const = 0;
+
+  // The named state buffers of parameter `param_index` (empty before the first step), e.g.
+  // {"exp_avg", &m}, {"exp_avg_sq", &v}. Pointers stay valid until the next reset().
+  std::vector<std::pair<std::string, const Tensor<T>*>> state(std::size_t param_index) const {
+    std::vector<std::pair<std::string, const Tensor<T>*>> out;
+    if (param_index >= state_.size()) return out;
+    const std::vector<std::string> names = state_names();
+    for (std::size_t k = 0; k < names.size() && k < state_[param_index].size(); ++k)
+      out.emplace_back(names[k], &state_[param_index][k]);
+    return out;
+  }
+
+  // Forget all state (and the step count): the next step() starts afresh.
+  void reset() {
+    state_.clear();
+    step_count = 0;
+  }
+
+  double lr;               // the learning rate used by the next step (a schedule may change it)
+  double initial_lr;       // lr at construction; schedules scale this one
+  long step_count = 0;     // steps taken so far; the step being taken is t = step_count
+
+ protected:
+  explicit Optimizer(double lr_) : lr(lr_), initial_lr(lr_) {}
+
+  // The names of the buffers init_state() makes, in the same order.
+  virtual std::vector<std::string> state_names() const = 0;
+  // The state of one parameter before its first step (zeros of its shape unless overridden).
+  virtual Slots init_state(const Param<T>& p) const {
+    return Slots(state_names().size(), Tensor<T>::Zero(p.value.rows(), p.value.cols()));
+  }
+  // One update of one parameter; t = step_count (1 at the first step).
+  virtual void update(Param<T>& p, Slots& s) = 0;
+
+  static T cast(double v) { return static_cast<T>(v); }
+
+ private:
+  std::vector<Slots> state_;
+};
+
+}  // namespace basecamp::optim

@@ -1,0 +1,100 @@
+// SGD: stochastic gradient descent with optional momentum, dampening, Nesterov momentum and
+// L2 weight decay — torch.optim.SGD's algorithm, parameter names and defaults.
+//
+// Algorithm (torch.optim.SGD, maximize=False):
+//   input: θ₀ (params), lr γ, momentum μ, dampening τ, nesterov, weight_decay λ
+//   for t = 1, 2, ...:
+//     g_t ← ∇f(θ_{t−1})
+//     if λ ≠ 0:  g_t ← g_t + λ·θ_{t−1}
+//     if μ ≠ 0:
+//       b_t ← g_t                         if t = 1   (the buffer starts as a copy of g)
+//       b_t ← μ·b_{t−1} + (1 − τ)·g_t     otherwise
+//       g_t ← g_t + μ·b_t  if nesterov,  else  g_t ← b_t
+//     θ_t ← θ_{t−1} − γ·g_t
+//   state: momentum_buffer (b), only when μ ≠ 0.
+//
+// Hyperparameters:
+//   lr            γ, step size. Default 1e-3 (torch ≥ 2.2 gives SGD lr=1e-3; older torch had
+//                 no default at all). Must be > 0.
+//   momentum      μ ≥ 0, how much of the previous update carries over. Default 0.
+//   dampening     τ in [0, 1], scales the new gradient into the buffer by (1 − τ). Default 0.
+//   nesterov      look-ahead momentum (Sutskever et al. 2013 form). Default false; needs
+//                 μ > 0 and τ = 0 (torch raises otherwise, so do we).
+//   weight_decay  λ ≥ 0, L2 penalty added to the gradient. Default 0.
+//
+// Paper: Robbins & Monro 1951 (SGD); Polyak 1964 (momentum); Sutskever, Martens, Dahl, Hinton,
+// "On the importance of initialization and momentum in deep learning", ICML 2013 (Nesterov).
+//
+// Conventions: PyTorch keeps the velocity in gradient units and multiplies by lr last:
+//   v ← μ·v + g,  θ ← θ − lr·v.
+// Keras (and the Deep Learning with Python book) keeps it in parameter units:
+//   v ← μ·v − lr·g,  θ ← θ + v   (nesterov: θ ← θ + μ·v − lr·g).
+// With a constant lr the two give the same path (v_keras = −lr·v_torch); they differ when lr
+// changes during training, and torch's first buffer is g itself (no (1 − τ) factor).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "optim/optimizer.hpp"
+
+namespace basecamp::optim {
+
+struct SgdOptions {
+  double lr = 1e-3;
+  double momentum = 0.0;
+  double dampening = 0.0;
+  bool nesterov = false;
+  double weight_decay = 0.0;
+};
+
+template <class T>
+class SGD : public Optimizer<T> {
+ public:
+  explicit SGD(const SgdOptions& o = {}) : Optimizer<T>(o.lr), opt_(o) {
+    const std::string who = "SGD";
+    check::positive(who, "lr", o.lr);
+    check::non_negative(who, "momentum", o.momentum);
+    check::unit_interval_closed(who, "dampening", o.dampening);
+    check::non_negative(who, "weight_decay", o.weight_decay);
+    require(!o.nesterov || (o.momentum > 0 && o.dampening == 0), who,
+            "nesterov requires momentum > 0 and dampening = 0, got momentum " +
+                format_number(o.momentum) + ", dampening " + format_number(o.dampening));
+  }
+
+  std::string name() const override { return "SGD"; }
+  const SgdOptions& options() const { return opt_; }
+
+ protected:
+  using typename Optimizer<T>::Slots;
+  using Optimizer<T>::cast;
+
+  std::vector<std::string> state_names() const override {
+    if (opt_.momentum == 0) return {};
+    return {"momentum_buffer"};
+  }
+
+  void update(Param<T>& p, Slots& s) override {
+    Tensor<T> g = p.grad;
+    if (opt_.weight_decay != 0) g.array() += cast(opt_.weight_decay) * p.value.array();
+    if (opt_.momentum != 0) {
+      Tensor<T>& buf = s[0];
+      if (this->step_count == 1) {
+        buf = g;
+      } else {
+        buf.array() = cast(opt_.momentum) * buf.array() + cast(1 - opt_.dampening) * g.array();
+      }
+      if (opt_.nesterov) {
+        g.array() += cast(opt_.momentum) * buf.array();
+      } else {
+        g = buf;
+      }
+    }
+    p.value.array() -= cast(this->lr) * g.array();
+  }
+
+ private:
+  SgdOptions opt_;
+};
+
+}  // namespace basecamp::optim
