@@ -12,6 +12,7 @@
 #include "error.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/schedule.hpp"
+#include "optim/walker.hpp"
 #include "surfaces/surface.hpp"
 
 namespace basecamp::optim {
@@ -28,37 +29,13 @@ struct DescentPath {
 inline DescentPath descend(const surfaces::Surface& surface, Optimizer<double>& optimizer,
                            double x0, double y0, long steps,
                            const Schedule& schedule = Schedule::constant()) {
-  const std::string who = "descend";
-  require(steps >= 0, who, "steps must be >= 0, got " + std::to_string(steps));
-  const double f0 = surface.value(x0, y0);
-  require(std::isfinite(x0) && std::isfinite(y0) && std::isfinite(f0), who,
-          "start (" + format_number(x0) + ", " + format_number(y0) + ") is not a finite point of " +
-              surface.name);
-
+  require(steps >= 0, "descend", "steps must be >= 0, got " + std::to_string(steps));
+  Walker walker(surface, optimizer, x0, y0, schedule);
   DescentPath path;
   path.rows.reserve(static_cast<std::size_t>(steps) + 1);
-  path.rows.push_back({x0, y0, f0});
-
-  Param<double> p{"xy", Tensor<double>(1, 2), Tensor<double>(1, 2)};
-  p.value << x0, y0;
-  const std::vector<Param<double>*> params{&p};
-  optimizer.reset();
-  for (long t = 1; t <= steps; ++t) {
-    const Eigen::Vector2d g = surface.grad(p.value(0, 0), p.value(0, 1));
-    if (!g.allFinite()) {
-      path.diverged_at = t;
-      break;
-    }
-    p.grad << g.x(), g.y();
-    schedule.apply(optimizer);
-    optimizer.step(params);
-    const double x = p.value(0, 0), y = p.value(0, 1), f = surface.value(x, y);
-    if (!(std::isfinite(x) && std::isfinite(y) && std::isfinite(f))) {
-      path.diverged_at = t;
-      break;
-    }
-    path.rows.push_back({x, y, f});
-  }
+  path.rows.push_back({walker.x(), walker.y(), walker.f()});
+  while (walker.steps() < steps && walker.step()) path.rows.push_back({walker.x(), walker.y(), walker.f()});
+  path.diverged_at = walker.diverged_at();
   return path;
 }
 

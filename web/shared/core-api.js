@@ -28,6 +28,28 @@ export function wrapCore(Module) {
     evaluateCurve: call('evaluateCurve'),
     stepDownhill: call('stepDownhill'),
 
+    // 2-D surfaces: a spec is {surface: 'bowl'} or {surface: 'regression', x: [...], y: [...]}.
+    surfaceNames: call('surfaceNames'),
+    surfaceInfo: call('surfaceInfo'),
+    surfaceAt: call('surfaceAt'),
+    // f on an nx x ny grid over [x0, x1] x [y0, y1] (Float64Array, row j = y index).
+    surfaceGrid: call('surfaceGrid'),
+    leastSquares: call('leastSquares'),
+    optimizerNames: call('optimizerNames'),
+    // The whole path {path: Float64Array [x, y, f, ...], divergedAt} as `basecamp descend` prints it.
+    descend: (spec, optimizer, settings, x0, y0, steps, schedule = null) =>
+      unwrap(Module.descend(spec, optimizer, settings ?? {}, x0, y0, steps, schedule)),
+    // A walker for animation (step(n), x(), y(), f(), state(), ...); the caller must .delete() it.
+    newDescent(spec, optimizer, settings, x0, y0, schedule = null) {
+      const descent = new Module.Descent(spec, optimizer, settings ?? {}, x0, y0, schedule);
+      const error = descent.error();
+      if (error) {
+        descent.delete();
+        throw new Error(error);
+      }
+      return throwing(descent);
+    },
+
     // A new autodiff tape; the caller must call .delete() on it.
     newGraph: () => throwing(new Module.Graph()),
     // Runs fn(graph) on a fresh autodiff tape and frees the tape afterwards, even on error.
