@@ -7,12 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
+import { distDir } from '../../scripts/paths.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotDir = path.join(root, 'test-output', 'screenshots');
 
 export async function openLab() {
-  const server = await startServer({ root: path.join(root, 'dist'), port: 0 });
+  const server = await startServer({ root: distDir, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'basecamp-chromium-'));
   const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {

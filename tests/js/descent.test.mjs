@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { loadNodeCore } from './load-core.mjs';
+import { nativeDir } from '../../scripts/paths.mjs';
 
 const core = await loadNodeCore();
-const cli = path.resolve('build/native/basecamp');
+const cli = `${nativeDir}/basecamp`;
 
 function cliPath(args) {
   const out = execFileSync(cli, ['descend', ...args, '--json'], { encoding: 'utf8' });

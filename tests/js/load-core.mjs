@@ -2,11 +2,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { wrapCore } from '../../web/shared/core-api.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const buildDir = path.join(root, 'build', 'wasm');
+import { wasmDir as buildDir } from '../../scripts/paths.mjs';
 const require = createRequire(import.meta.url);
 
 export async function loadNodeCore() {

@@ -1,5 +1,5 @@
 // Loads the wasm core once per page (or worker) and hands out the wrapped API.
-import createBasecampCore from '../generated/basecamp_web.mjs';
+import createBasecampCore from '@wasm/basecamp_web.mjs';
 import { wrapCore } from './core-api.js';
 
 let corePromise = null;
