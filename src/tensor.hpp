@@ -14,7 +14,12 @@ using Tensor = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>
 // "(rows x cols)", for error messages.
 template <class T>
 std::string shape_of(const Tensor<T>& t) {
-  return "(" + std::to_string(t.rows()) + "x" + std::to_string(t.cols()) + ")";
+  std::string s = "(";  // appended piecewise: "(" + ... trips g++ 12's false -Wrestrict (PR 105651)
+  s += std::to_string(t.rows());
+  s += "x";
+  s += std::to_string(t.cols());
+  s += ")";
+  return s;
 }
 
 // A trainable parameter: its value and the gradient of the loss with respect to it.

@@ -1,0 +1,54 @@
+// Linear algebra: matmul, transpose, and add_bias (the one op that broadcasts: a 1 x k bias row
+// added to each of the n rows of an n x k batch). Products use .noalias(): no temporaries.
+#pragma once
+
+#include "../checks.hpp"
+
+namespace basecamp::ad {
+
+// C = A·B, A (n x k), B (k x m)
+template <class T>
+Var<T> matmul(const Var<T>& a, const Var<T>& b) {
+  detail::check_pair("matmul", a, b);
+  require(a.cols() == b.rows(), "matmul",
+          detail::str("inner dimensions differ: ", detail::shape(a.value()), " · ",
+                      detail::shape(b.value())));
+  // push_expr evaluates the product with .noalias(), straight into the node's buffer.
+  return a.tape->push_expr("matmul", a.value() * b.value(), {a.id, b.id}, [](Tape<T>& t, int self) {
+    const Tensor<T>& g = t.node(self).grad;
+    // dA = dC·Bᵀ
+    if (Tensor<T>* ga = t.input_grad(self, 0))
+      ga->noalias() += g * t.input_value(self, 1).transpose();
+    // dB = Aᵀ·dC
+    if (Tensor<T>* gb = t.input_grad(self, 1))
+      gb->noalias() += t.input_value(self, 0).transpose() * g;
+  });
+}
+
+// out = aᵀ
+template <class T>
+Var<T> transpose(const Var<T>& a) {
+  detail::check_unary("transpose", a);
+  return a.tape->push_expr("transpose", a.value().transpose(), {a.id}, [](Tape<T>& t, int self) {
+    // da = (dout)ᵀ
+    if (Tensor<T>* ga = t.input_grad(self, 0)) *ga += t.node(self).grad.transpose();
+  });
+}
+
+// out = x + 1·b, x (n x k), b (1 x k): b is added to every row of x
+template <class T>
+Var<T> add_bias(const Var<T>& x, const Var<T>& b) {
+  detail::check_pair("add_bias", x, b);
+  require(b.rows() == 1 && b.cols() == x.cols(), "add_bias",
+          detail::str("bias must be (1x", x.cols(), ") for input ", detail::shape(x.value()),
+                      ", got ", detail::shape(b.value())));
+  return x.tape->push_expr("add_bias", x.value().rowwise() + b.value().row(0), {x.id, b.id},
+                           [](Tape<T>& t, int self) {
+                             const Tensor<T>& g = t.node(self).grad;
+                             if (Tensor<T>* gx = t.input_grad(self, 0)) *gx += g;  // ∂out/∂x = 1
+                             if (Tensor<T>* gb = t.input_grad(self, 1))
+                               *gb += g.colwise().sum();  // ∂out/∂b = Σ over rows
+                           });
+}
+
+}  // namespace basecamp::ad
