@@ -85,7 +85,7 @@ TEST_CASE("errors: values outside an op's domain", "[autodiff][errors]") {
       Contains("sigmoid_binary_cross_entropy: targets must be in [0, 1], got 2 at (0,1)"));
 }
 
-TEST_CASE("errors: dropout rate must be in [0, 1)", "[autodiff][errors]") {
+TEST_CASE("errors: dropout rate must be at least 0 and below 1", "[autodiff][errors]") {
   Tape<double> t;
   Rng rng;
   const auto x = t.leaf(filled(2, 2));

@@ -33,7 +33,7 @@ TEST_CASE("tape: nodes are recorded in creation order with op labels and inputs"
   CHECK(loss.value()(0, 0) == Approx(1.0));  // (1·3 + 2·4 − 10)² = 1
 }
 
-TEST_CASE("tape: leaf gradients accumulate across backward calls; zero_grad resets", "[autodiff]") {
+TEST_CASE("tape: leaf gradients accumulate across backward calls, zero_grad resets", "[autodiff]") {
   Tape<double> t;
   const auto x = t.leaf(tensor({{1.0, -2.0, 3.0}}), "x");
   const auto h = scale(x, 2.0);
@@ -94,7 +94,7 @@ TEST_CASE("tape: backward of a non-scalar root seeds every element with one", "[
   CHECK(x.grad()(1, 1) == Approx(8.0));
 }
 
-TEST_CASE("tape: backward stops at the root; later nodes are untouched", "[autodiff]") {
+TEST_CASE("tape: backward stops at the root, later nodes are untouched", "[autodiff]") {
   Tape<double> t;
   const auto x = t.leaf(tensor({{2.0}}));
   const auto y = square(x);
