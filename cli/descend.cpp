@@ -2,6 +2,7 @@
 // as JSON (for scripts and the lesson notes). Bad input: one line on stderr, exit code 2.
 #include <cstdio>
 #include <exception>
+#include <initializer_list>
 #include <iostream>
 #include <string>
 
@@ -47,6 +48,12 @@ std::vector<OptionSpec> descend_options() {
       {"--centered", "", "rmsprop: centered variant"},
       {"--lr-decay", "F", "adagrad (default 0)"},
       {"--initial-accumulator-value", "F", "adagrad (default 0)"},
+      {"--schedule", "K",
+       "learning-rate schedule: constant (default), step (--step-size, --gamma),\n"
+       "exponential (--gamma) or inverse_time (--decay); see optim/schedule.hpp"},
+      {"--step-size", "N", "step schedule: multiply lr by gamma every N steps"},
+      {"--gamma", "F", "step and exponential schedules: the factor"},
+      {"--decay", "F", "inverse_time schedule: lr_t = lr / (1 + decay·t)"},
       {"--json", "",
        "print one JSON object {\"surface\", \"optimizer\", \"path\": [[x, y, f], ...]}\n"
        "(+ \"diverged_at\": t), numbers with 17 significant digits"},
@@ -85,6 +92,39 @@ optim::OptimizerSettings settings_from(const Args& a) {
   s.lr_decay = a.number("--lr-decay");
   s.initial_accumulator_value = a.number("--initial-accumulator-value");
   return s;
+}
+
+// The schedule the options name; a schedule option without its --schedule is an error.
+optim::Schedule schedule_from(const Args& a) {
+  const std::string kind = a.text("--schedule").value_or("constant");
+  const auto needs = [&](const char* option) {
+    if (!a.has(option)) throw UsageError("--schedule " + kind + " needs " + option);
+  };
+  const auto unused = [&](std::initializer_list<const char*> options) {
+    for (const char* o : options)
+      if (a.has(o)) throw UsageError(std::string(o) + " is not an option of --schedule " + kind);
+  };
+  if (kind == "constant") {
+    unused({"--step-size", "--gamma", "--decay"});
+    return optim::Schedule::constant();
+  }
+  if (kind == "step") {
+    needs("--step-size");
+    needs("--gamma");
+    unused({"--decay"});
+    return optim::Schedule::step_decay(*a.integer("--step-size", 1, kMaxSteps), *a.number("--gamma"));
+  }
+  if (kind == "exponential") {
+    needs("--gamma");
+    unused({"--step-size", "--decay"});
+    return optim::Schedule::exponential(*a.number("--gamma"));
+  }
+  if (kind == "inverse_time") {
+    needs("--decay");
+    unused({"--step-size", "--gamma"});
+    return optim::Schedule::inverse_time(*a.number("--decay"));
+  }
+  throw UsageError("--schedule must be constant, step, exponential or inverse_time, got '" + kind + "'");
 }
 
 void print_json(const std::string& surface, const std::string& optimizer,
@@ -131,7 +171,8 @@ int descend_main(int argc, char** argv) {
     const auto steps = args.integer("--steps", 0, kMaxSteps);
     if (!steps) throw UsageError("missing required option --steps (see --help)");
     auto opt = optim::make_optimizer<double>(optimizer_name, settings_from(args));
-    const auto path = optim::descend(surface, *opt, start->first, start->second, *steps);
+    const auto schedule = schedule_from(args);
+    const auto path = optim::descend(surface, *opt, start->first, start->second, *steps, schedule);
     if (args.has("--json")) {
       print_json(surface_name, optimizer_name, path);
     } else {

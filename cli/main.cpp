@@ -16,6 +16,8 @@ const char* const kUsage =
     "commands:\n"
     "  descend   run an optimizer on a 2-D surface and print its path\n"
     "            (basecamp descend --help for its options)\n"
+    "  mnist     train the MNIST network natively on the real MNIST files\n"
+    "            (basecamp mnist --help for its options)\n"
     "\n"
     "options:\n"
     "  -h, --help  print this help\n";
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   try {
     if (command == "descend") return basecamp::cli::descend_main(argc - 2, argv + 2);
+    if (command == "mnist") return basecamp::cli::mnist_main(argc - 2, argv + 2);
   } catch (const std::exception& e) {
     std::cerr << "basecamp " << command << ": " << e.what() << "\n";
     return 2;

@@ -1,7 +1,7 @@
 // Builds what is missing, incrementally: the native core (tests, CLI), the wasm core (page,
 // node, tests), and with --site the static site in dist/ (vite build).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import os from 'node:os';
@@ -11,7 +11,8 @@ import { packMnist } from './pack-mnist.mjs';
 import { distDir, nativeDir, root, wasmDir } from './paths.mjs';
 
 export { distDir, nativeDir, root, wasmDir };
-const jobs = String(Math.max(1, os.cpus().length));
+// BASECAMP_JOBS caps the parallel compile jobs (side-by-side builds on a small machine).
+const jobs = String(Number(process.env.BASECAMP_JOBS) || Math.max(1, os.cpus().length));
 
 export function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
@@ -21,21 +22,21 @@ export function run(cmd, args, options = {}) {
   }
 }
 
-export function buildNative(targets = []) {
+export function buildNative(targets = [], options = {}) {
   if (!existsSync(path.join(nativeDir, 'CMakeCache.txt'))) {
-    run('cmake', ['-S', '.', '-B', nativeDir, '-DCMAKE_BUILD_TYPE=Release']);
+    run('cmake', ['-S', '.', '-B', nativeDir, '-DCMAKE_BUILD_TYPE=Release'], options);
   }
   const targetArgs = targets.flatMap((t) => ['--target', t]);
-  run('cmake', ['--build', nativeDir, '-j', jobs, ...targetArgs]);
+  run('cmake', ['--build', nativeDir, '-j', jobs, ...targetArgs], options);
 }
 
-export function buildWasm() {
+export function buildWasm(options = {}) {
   if (!existsSync(path.join(wasmDir, 'CMakeCache.txt'))) {
     // emcmake's default emulator ("node --experimental-wasm-threads") is rejected by node 20.
     run('emcmake', ['cmake', '-S', '.', '-B', wasmDir, '-DCMAKE_BUILD_TYPE=Release',
-      '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch']);
+      '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch'], options);
   }
-  run('cmake', ['--build', wasmDir, '-j', jobs]);
+  run('cmake', ['--build', wasmDir, '-j', jobs], options);
 }
 
 export async function buildSite() {
@@ -44,6 +45,11 @@ export async function buildSite() {
   // vite.config.js reads the wasm build and the output folder from scripts/paths.mjs.
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
     '--logLevel', 'warn']);
+  // The threaded build ships as static files (vite would rebundle its pthread worker wrongly);
+  // web/shared/core.js imports it from wasm-mt/ when the page is cross-origin isolated.
+  mkdirSync(path.join(distDir, 'wasm-mt'), { recursive: true });
+  for (const f of ['basecamp_web_mt.mjs', 'basecamp_web_mt.wasm', 'basecamp_web_mt.worker.js'])
+    copyFileSync(path.join(wasmDir, f), path.join(distDir, 'wasm-mt', f));
 }
 
 export async function buildAll({ site = true } = {}) {

@@ -104,8 +104,12 @@ class Tape {
   // interior nodes are reset at the start of each call, so they show this pass only.
   // Fan-out: a node used by several ops receives the sum of their contributions, because every
   // backward function adds (+=) into its inputs' gradients.
-  void backward(Var<T> root) {
+  // down_to > 0 stops the pass part-way: only the backward functions of nodes root.id … down_to
+  // run, so every gradient holds what has reached it so far (the backprop lesson steps this way).
+  void backward(Var<T> root, int down_to = 0) {
     node_checked("backward", root);
+    if (down_to < 0 || down_to > root.id)
+      throw Error(detail::str("backward: down_to ", down_to, " is not a node id in [0, ", root.id, "]"));
     for (int i = 0; i <= root.id; ++i) {
       Node<T>& n = nodes_[i];
       if (!n.requires_grad) continue;
@@ -114,10 +118,43 @@ class Tape {
     Node<T>& seed = nodes_[root.id];
     if (!same_shape(seed.grad, seed.value)) zeros_like_value(seed);
     seed.grad.array() += T(1);  // d root / d root = 1
-    for (int i = root.id; i >= 0; --i) {
+    for (int i = root.id; i >= down_to; --i) {
       Node<T>& n = nodes_[i];
       if (n.requires_grad && n.backward) n.backward(*this, i);
     }
+  }
+
+  // What node id's backward function alone sends to its input k when the node's gradient is
+  // `upstream`: upstream · ∂node/∂input_k, the chain rule's product at one node. With upstream
+  // = 1 on a scalar node it is the local derivative ∂node/∂input_k (elementwise ops: each
+  // element's). Works for constant inputs too. If the same node is input k and another input
+  // (x·x), the result covers both uses. Every stored gradient is left as it was.
+  Tensor<T> local_grad(int id, std::size_t k, const Tensor<T>& upstream) {
+    Node<T>& n = nodes_[index_checked("local_grad", id)];
+    require(n.backward && k < n.inputs.size(), "local_grad",
+            detail::str("node ", id, " (", n.op, ") has no input ", k));
+    require(same_shape(upstream, n.value), "local_grad",
+            detail::str("upstream gradient ", detail::shape(upstream), " does not match node ",
+                        detail::shape(n.value)));
+    // Scratch gradients: the node's is `upstream`; only input k's node records anything.
+    Tensor<T> own = upstream;  // copied first: upstream may be a gradient that is swapped out
+    std::vector<std::pair<Tensor<T>, bool>> saved;
+    for (int in : n.inputs) {
+      Node<T>& m = nodes_[in];
+      saved.emplace_back(std::move(m.grad), m.requires_grad);
+      m.requires_grad = in == n.inputs[k];
+      m.grad = Tensor<T>::Zero(m.value.rows(), m.value.cols());
+    }
+    std::swap(own, n.grad);
+    n.backward(*this, id);
+    Tensor<T> out = std::move(nodes_[n.inputs[k]].grad);
+    n.grad = std::move(own);
+    for (std::size_t j = n.inputs.size(); j-- > 0;) {  // reverse: a repeated input ends restored
+      Node<T>& m = nodes_[n.inputs[j]];
+      m.grad = std::move(saved[j].first);
+      m.requires_grad = saved[j].second;
+    }
+    return out;
   }
 
   // Zeros every gradient that is tracked (and drops the others).
@@ -174,9 +211,11 @@ class Tape {
     n.grad.setZero();
   }
 
+  // The message is built only on failure: this runs on every node access, and formatting it
+  // eagerly cost more than a small op's arithmetic.
   std::size_t index_checked(const std::string& op, int id) const {
-    require(id >= 0 && static_cast<std::size_t>(id) < nodes_.size(), op,
-            detail::str("node id ", id, " out of range (tape has ", nodes_.size(), " nodes)"));
+    if (id < 0 || static_cast<std::size_t>(id) >= nodes_.size())
+      throw Error(op + ": " + detail::str("node id ", id, " out of range (tape has ", nodes_.size(), " nodes)"));
     return static_cast<std::size_t>(id);
   }
 

@@ -27,6 +27,7 @@ class Walker {
     point_.value = Tensor<double>(1, 2);
     point_.value << x0, y0;
     point_.grad = Tensor<double>::Zero(1, 2);
+    last_step_ = Tensor<double>::Zero(1, 2);
     optimizer_.reset();
   }
 
@@ -48,6 +49,7 @@ class Walker {
     }
     f_ = f;
     steps_ = t;
+    last_step_ = point_.value - before;
     return true;
   }
 
@@ -58,6 +60,8 @@ class Walker {
   std::optional<long> diverged_at() const { return diverged_at_; }
   // The gradient used by the last step (zeros before the first).
   const Tensor<double>& last_grad() const { return point_.grad; }
+  // The last step's displacement θ_t − θ_{t−1} (zeros before the first).
+  const Tensor<double>& last_step() const { return last_step_; }
   const Optimizer<double>& optimizer() const { return optimizer_; }
 
  private:
@@ -70,6 +74,7 @@ class Walker {
   Optimizer<double>& optimizer_;
   Schedule schedule_;
   Param<double> point_{"xy", {}, {}};
+  Tensor<double> last_step_;
   std::vector<Param<double>*> params_{&point_};
   double f_ = 0;
   long steps_ = 0;

@@ -1,8 +1,10 @@
 // Linear algebra: matmul, transpose, and add_bias (the one op that broadcasts: a 1 x k bias row
-// added to each of the n rows of an n x k batch). Products use .noalias(): no temporaries.
+// added to each of the n rows of an n x k batch). Products go through linalg::gemm, straight
+// into the node's (recycled) buffer: no temporaries.
 #pragma once
 
 #include "../checks.hpp"
+#include "linalg/gemm.hpp"
 
 namespace basecamp::ad {
 
@@ -13,15 +15,18 @@ Var<T> matmul(const Var<T>& a, const Var<T>& b) {
   require(a.cols() == b.rows(), "matmul",
           detail::str("inner dimensions differ: ", detail::shape(a.value()), " · ",
                       detail::shape(b.value())));
-  // push_expr evaluates the product with .noalias(), straight into the node's buffer.
-  return a.tape->push_expr("matmul", a.value() * b.value(), {a.id, b.id}, [](Tape<T>& t, int self) {
+  // linalg::gemm: SIMD kernel in wasm, Eigen elsewhere; big products split across threads.
+  using linalg::Trans;
+  Tensor<T> out = a.tape->take(a.rows(), b.cols());
+  linalg::gemm(a.value(), Trans::no, b.value(), Trans::no, out, false);
+  return a.tape->push("matmul", std::move(out), {a.id, b.id}, [](Tape<T>& t, int self) {
     const Tensor<T>& g = t.node(self).grad;
     // dA = dC·Bᵀ
     if (Tensor<T>* ga = t.input_grad(self, 0))
-      ga->noalias() += g * t.input_value(self, 1).transpose();
+      linalg::gemm(g, Trans::no, t.input_value(self, 1), Trans::yes, *ga, true);
     // dB = Aᵀ·dC
     if (Tensor<T>* gb = t.input_grad(self, 1))
-      gb->noalias() += t.input_value(self, 0).transpose() * g;
+      linalg::gemm(t.input_value(self, 0), Trans::yes, g, Trans::no, *gb, true);
   });
 }
 

@@ -57,6 +57,11 @@ expect_error "missing required option --optimizer" --surface bowl --start 0,0 --
 expect_error "missing required option --start" --surface bowl --optimizer sgd --steps 3
 expect_error "missing required option --steps" --surface bowl --optimizer sgd --start 0,0
 expect_error "unexpected argument ''" "${ok[@]}" ""
+expect_error "--schedule must be constant, step, exponential or inverse_time, got 'cosine'" "${ok[@]}" --schedule cosine
+expect_error "--schedule step needs --gamma" "${ok[@]}" --schedule step --step-size 5
+expect_error "--decay is not an option of --schedule exponential" "${ok[@]}" --schedule exponential --gamma 0.9 --decay 1
+expect_error "--gamma is not an option of --schedule constant" "${ok[@]}" --gamma 0.9
+expect_error "exponential decay: gamma must be a finite number > 0, got 0" "${ok[@]}" --schedule exponential --gamma 0
 
 # successes
 n=$((n + 1))
@@ -76,6 +81,13 @@ n=$((n + 1))
 out=$("$BIN" descend --surface rosenbrock --optimizer sgd --lr 10 --start -1,1 --steps 100 --json)
 if echo "$out" | grep -q '"diverged_at": 4}$'; then
   echo "ok   divergence recorded"; else echo "FAIL: divergence: $out"; fail=$((fail + 1)); fi
+n=$((n + 1))
+out=$("$BIN" descend --surface saddle --optimizer sgd --lr 0.1 --start 1,0 --steps 2 --schedule step --step-size 1 --gamma 0.5 --json)
+if echo "$out" | python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert d["path"][1][0] == 1 - 0.1 * 2 and d["path"][2][0] == 0.8 - 0.05 * 1.6, d["path"]
+'; then echo "ok   --schedule step halves lr"; else echo "FAIL: --schedule: $out"; fail=$((fail + 1)); fi
 n=$((n + 1))
 if [ "$("$BIN" descend "${ok[@]}" | wc -l)" -eq 6 ]; then echo "ok   table has header + 4 rows"
 else echo "FAIL: table"; fail=$((fail + 1)); fi

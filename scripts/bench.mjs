@@ -1,0 +1,130 @@
+// `npm run bench`: training speed of the lab's default network (784-512-128-10, relu/relu/softmax
+// cross-entropy, batch 128, RMSprop with Keras's settings) on RANDOM data (speed only), in every
+// runtime: native (-O3 -march=native), native-sse2 (-O3, x86-64 baseline), the wasm build under
+// node, the page's builds in headless Chromium (single-thread and threaded), and TensorFlow.js
+// (wasm and cpu backends, model.fit) in the same Chromium. Each measurement is repeated and the
+// median kept. Prints a table; with --json one JSON object {machine, runs: [...]}.
+//   npm run bench [-- --json] [-- --repeats 5] [-- --batches 50]
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildNative, buildWasm, nativeDir, root, wasmDir } from './build.mjs';
+import { buildRoot } from './paths.mjs';
+import { startServer } from './serve.mjs';
+
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const repeats = option('repeats', 5);
+const batches = option('batches', 50);
+const log = json ? () => {} : (...a) => console.error(...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// --- builds (quietly, when --json) -----------------------------------------------------------
+const quiet = json ? { stdio: ['ignore', 'ignore', 'inherit'] } : {};
+buildNative(['bench_train_ad', 'bench_train_ad_sse2'], quiet);
+buildWasm(quiet);
+
+const runs = [];
+const record = (runtime, threads, samples, extra = {}) => {
+  runs.push({ runtime, threads, samples_per_second: Math.round(samples), ...extra });
+  log(`  ${runtime} (${threads} thread${threads > 1 ? 's' : ''}): ${Math.round(samples)} samples/s`);
+};
+
+// --- native ------------------------------------------------------------------------------------
+for (const [runtime, exe] of [['native', 'bench_train_ad'], ['native-sse2', 'bench_train_ad_sse2']]) {
+  const r = spawnSync(path.join(nativeDir, exe), [String(batches), '1', String(repeats)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${exe} failed: ${r.stderr}`);
+  const xs = [...r.stdout.matchAll(/samples_per_second ([\d.]+)/g)].map((m) => Number(m[1]));
+  record(runtime, 1, median(xs));
+}
+
+// --- wasm under node ---------------------------------------------------------------------------
+{
+  const require = createRequire(import.meta.url);
+  const create = require(path.join(wasmDir, 'basecamp_node.cjs'));
+  const core = await create({ wasmBinary: readFileSync(path.join(wasmDir, 'basecamp_node.wasm')) });
+  const xs = [];
+  for (let r = 0; r < repeats; r += 1) xs.push(core.benchTrainStep(batches, 1));
+  record('wasm-node', 1, median(xs));
+}
+
+// --- headless Chromium: the page's builds, then TensorFlow.js ----------------------------------
+const site = path.join(buildRoot, 'bench-site');
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+cpSync(path.join(root, 'web', 'bench'), site, { recursive: true });
+for (const f of ['basecamp_web.mjs', 'basecamp_web.wasm', 'basecamp_web_mt.mjs', 'basecamp_web_mt.wasm',
+  'basecamp_web_mt.worker.js']) copyFileSync(path.join(wasmDir, f), path.join(site, f));
+const tfjs = path.join(root, 'node_modules', '@tensorflow');
+copyFileSync(path.join(tfjs, 'tfjs', 'dist', 'tf.min.js'), path.join(site, 'tf.min.js'));
+for (const f of ['tf-backend-wasm.min.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm',
+  'tfjs-backend-wasm-threaded-simd.wasm']) copyFileSync(path.join(tfjs, 'tfjs-backend-wasm', 'dist', f), path.join(site, f));
+
+const server = await startServer({ root: site, port: 0 });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'basecamp-bench-'));
+const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  env: { ...process.env, HOME: scratch, XDG_CONFIG_HOME: scratch, XDG_CACHE_HOME: scratch, TMPDIR: scratch },
+});
+let chromiumVersion = '';
+try {
+  chromiumVersion = context.browser()?.version() ?? '';
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'bench');
+  for (const threads of [1, 2]) {
+    const r = await page.evaluate((o) => window.runBench(o), { threads, batches, repeats });
+    if (r.threads !== threads) throw new Error(`chromium: asked for ${threads} threads, the build ran ${r.threads}`);
+    record('chromium', threads, median(r.runs), { build: threads > 1 ? 'basecamp_web_mt' : 'basecamp_web' });
+  }
+  await page.goto(`${origin}/tfjs.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'tfjs');
+  for (const [backend, n] of [['wasm', 10], ['cpu', 3]]) {
+    const r = await page.evaluate((o) => window.runTfjs(o), { backend, batches: n, repeats: Math.min(repeats, 3) });
+    record(`tfjs-${backend}`, r.threads, median(r.runs));
+  }
+  if (problems.length) throw new Error(`bench page errors: ${problems.join('; ')}`);
+} finally {
+  await context.close();
+  server.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+// --- report ------------------------------------------------------------------------------------
+const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown cpu';
+const machine = `${cpu}, ${os.cpus().length} cores, ${os.type()} ${os.release()} (${os.arch()}), ` +
+  `node ${process.version}, Chromium ${chromiumVersion}, load average ${os.loadavg()[0].toFixed(1)}`;
+if (json) {
+  console.log(JSON.stringify({
+    machine,
+    runs: runs.map(({ runtime, threads, samples_per_second }) => ({ runtime, threads, samples_per_second })),
+  }, null, 2));
+} else {
+  const native = runs.find((r) => r.runtime === 'native').samples_per_second;
+  const rows = runs.map((r) => [r.runtime, String(r.threads), String(r.samples_per_second),
+    (r.samples_per_second / native).toFixed(2)]);
+  const head = ['runtime', 'threads', 'samples/s', 'vs native'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log(`Training speed, 784-512-128-10, batch 128, RMSprop (random data); median of ${repeats}`);
+  console.log(`Machine: ${machine}`);
+  console.log(line(head));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}

@@ -1,0 +1,178 @@
+// The float GEMM kernel for wasm SIMD (128-bit, no FMA): Goto-style blocking with packed panels.
+// B is packed in panels of 8 columns (kc x 8, one L1-sized panel), A in panels of 4 rows
+// (kc x 4); a 4x8 micro-kernel keeps its 8 accumulators in registers (V8 has 16 xmm registers
+// on x64, one of them scratch). Packing absorbs the transposes of the backward pass. Compiled
+// only with -msimd128 (elsewhere gemm.cpp uses Eigen); tested against Eigen in
+// tests/cpp/linalg/gemm.test.cpp. wasm_simd128.h is clang's header, not Emscripten's.
+#ifdef __wasm_simd128__
+
+#include <wasm_simd128.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include "linalg/gemm.hpp"
+
+namespace basecamp::linalg {
+
+namespace {
+
+constexpr int MR = 4;    // rows of the micro-tile
+constexpr int NR = 8;    // columns of the micro-tile (two v128)
+constexpr int KC = 256;  // depth of a packed block: an 8-column B panel is 8 KB
+constexpr int MC = 128;  // rows of a packed A block (128 KB)
+constexpr int NC = 512;  // columns of a packed B block (512 KB)
+
+using std::ptrdiff_t;
+
+// Packs op(B)[p0:p0+kc, j0:j0+nc] into panels of NR columns, zero-padded on the right.
+void pack_b(Trans tb, const float* b, int ldb, int p0, int kc, int j0, int nc, float* out) {
+  for (int jp = 0; jp < nc; jp += NR) {
+    const int w = std::min(NR, nc - jp);
+    float* dst = out + static_cast<ptrdiff_t>(jp) * kc;
+    if (tb == Trans::no) {
+      const float* src = b + static_cast<ptrdiff_t>(p0) * ldb + j0 + jp;
+      if (w == NR) {
+        for (int p = 0; p < kc; ++p, src += ldb, dst += NR) {
+          wasm_v128_store(dst, wasm_v128_load(src));
+          wasm_v128_store(dst + 4, wasm_v128_load(src + 4));
+        }
+      } else {
+        for (int p = 0; p < kc; ++p, src += ldb, dst += NR) {
+          for (int j = 0; j < w; ++j) dst[j] = src[j];
+          for (int j = w; j < NR; ++j) dst[j] = 0.f;
+        }
+      }
+    } else {  // op(B)(p, j) = B[j][p]
+      const float* rows[NR];
+      for (int j = 0; j < NR; ++j)
+        rows[j] = j < w ? b + static_cast<ptrdiff_t>(j0 + jp + j) * ldb + p0 : nullptr;
+      for (int p = 0; p < kc; ++p, dst += NR)
+        for (int j = 0; j < NR; ++j) dst[j] = j < w ? rows[j][p] : 0.f;
+    }
+  }
+}
+
+// Packs op(A)[i0:i0+mc, p0:p0+kc] into panels of MR rows (kc x MR each), zero-padded below.
+void pack_a(Trans ta, const float* a, int lda, int i0, int mc, int p0, int kc, float* out) {
+  for (int ip = 0; ip < mc; ip += MR) {
+    const int h = std::min(MR, mc - ip);
+    float* dst = out + static_cast<ptrdiff_t>(ip) * kc;
+    if (ta == Trans::yes) {  // op(A)(i, p) = A[p][i]: MR consecutive floats per p
+      const float* src = a + static_cast<ptrdiff_t>(p0) * lda + i0 + ip;
+      if (h == MR) {
+        for (int p = 0; p < kc; ++p, src += lda, dst += MR) wasm_v128_store(dst, wasm_v128_load(src));
+      } else {
+        for (int p = 0; p < kc; ++p, src += lda, dst += MR)
+          for (int i = 0; i < MR; ++i) dst[i] = i < h ? src[i] : 0.f;
+      }
+    } else {
+      const float* rows[MR];
+      for (int i = 0; i < MR; ++i)
+        rows[i] = i < h ? a + static_cast<ptrdiff_t>(i0 + ip + i) * lda + p0 : nullptr;
+      if (h == MR) {
+        int p = 0;
+        for (; p + 4 <= kc; p += 4, dst += 4 * MR) {  // 4x4 transpose through registers
+          const v128_t r0 = wasm_v128_load(rows[0] + p), r1 = wasm_v128_load(rows[1] + p);
+          const v128_t r2 = wasm_v128_load(rows[2] + p), r3 = wasm_v128_load(rows[3] + p);
+          const v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);
+          const v128_t t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+          const v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+          const v128_t t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+          wasm_v128_store(dst, wasm_i64x2_shuffle(t0, t1, 0, 2));
+          wasm_v128_store(dst + 4, wasm_i64x2_shuffle(t0, t1, 1, 3));
+          wasm_v128_store(dst + 8, wasm_i64x2_shuffle(t2, t3, 0, 2));
+          wasm_v128_store(dst + 12, wasm_i64x2_shuffle(t2, t3, 1, 3));
+        }
+        for (; p < kc; ++p, dst += MR)
+          for (int i = 0; i < MR; ++i) dst[i] = rows[i][p];
+      } else {
+        for (int p = 0; p < kc; ++p, dst += MR)
+          for (int i = 0; i < MR; ++i) dst[i] = i < h ? rows[i][p] : 0.f;
+      }
+    }
+  }
+}
+
+// C[0:h, 0:w] (+)= Ap (kc x MR) · Bp (kc x NR). `add` is false only for the first depth block
+// of an overwriting product.
+inline void micro_kernel(int kc, const float* __restrict ap, const float* __restrict bp,
+                         float* c, int ldc, int h, int w, bool add) {
+  v128_t c00 = wasm_f32x4_splat(0.f), c01 = c00, c10 = c00, c11 = c00;
+  v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (int p = 0; p < kc; ++p, ap += MR, bp += NR) {
+    const v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 4);
+    const v128_t a0 = wasm_v128_load32_splat(ap);
+    c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(a0, b0));
+    c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(a0, b1));
+    const v128_t a1 = wasm_v128_load32_splat(ap + 1);
+    c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(a1, b0));
+    c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(a1, b1));
+    const v128_t a2 = wasm_v128_load32_splat(ap + 2);
+    c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(a2, b0));
+    c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(a2, b1));
+    const v128_t a3 = wasm_v128_load32_splat(ap + 3);
+    c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(a3, b0));
+    c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(a3, b1));
+  }
+  if (h == MR && w == NR) {
+    const v128_t acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
+    for (int i = 0; i < MR; ++i) {
+      float* row = c + static_cast<ptrdiff_t>(i) * ldc;
+      if (add) {
+        wasm_v128_store(row, wasm_f32x4_add(wasm_v128_load(row), acc[i][0]));
+        wasm_v128_store(row + 4, wasm_f32x4_add(wasm_v128_load(row + 4), acc[i][1]));
+      } else {
+        wasm_v128_store(row, acc[i][0]);
+        wasm_v128_store(row + 4, acc[i][1]);
+      }
+    }
+    return;
+  }
+  alignas(16) float tile[MR][NR];
+  wasm_v128_store(&tile[0][0], c00), wasm_v128_store(&tile[0][4], c01);
+  wasm_v128_store(&tile[1][0], c10), wasm_v128_store(&tile[1][4], c11);
+  wasm_v128_store(&tile[2][0], c20), wasm_v128_store(&tile[2][4], c21);
+  wasm_v128_store(&tile[3][0], c30), wasm_v128_store(&tile[3][4], c31);
+  for (int i = 0; i < h; ++i) {
+    float* row = c + static_cast<ptrdiff_t>(i) * ldc;
+    for (int j = 0; j < w; ++j) row[j] = add ? row[j] + tile[i][j] : tile[i][j];
+  }
+}
+
+}  // namespace
+
+void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda, const float* b,
+               int ldb, float* c, int ldc, bool accumulate, int col_begin, int col_end) {
+  (void)m;
+  // Per-thread packing buffers, kept between calls (no allocation per product).
+  thread_local std::vector<float> bbuf, abuf;
+  bbuf.resize(static_cast<std::size_t>(KC) * ((NC + NR - 1) / NR * NR));
+  abuf.resize(static_cast<std::size_t>(KC) * ((MC + MR - 1) / MR * MR));
+  for (int j0 = col_begin; j0 < col_end; j0 += NC) {
+    const int nc = std::min(NC, col_end - j0);
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      const int kc = std::min(KC, k - p0);
+      const bool add = accumulate || p0 > 0;
+      pack_b(tb, b, ldb, p0, kc, j0, nc, bbuf.data());
+      for (int i0 = 0; i0 < n; i0 += MC) {
+        const int mc = std::min(MC, n - i0);
+        pack_a(ta, a, lda, i0, mc, p0, kc, abuf.data());
+        for (int jp = 0; jp < nc; jp += NR) {
+          const float* bp = bbuf.data() + static_cast<ptrdiff_t>(jp) * kc;
+          const int w = std::min(NR, nc - jp);
+          for (int ip = 0; ip < mc; ip += MR) {
+            const float* ap = abuf.data() + static_cast<ptrdiff_t>(ip) * kc;
+            float* cp = c + static_cast<ptrdiff_t>(i0 + ip) * ldc + j0 + jp;
+            micro_kernel(kc, ap, bp, cp, ldc, std::min(MR, mc - ip), w, add);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace basecamp::linalg
+
+#endif  // __wasm_simd128__

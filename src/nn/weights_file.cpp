@@ -1,0 +1,193 @@
+// The weights file: writer and checked reader (format in weights_file.hpp).
+#include "nn/weights_file.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <cmath>
+#include <string>
+
+#include "error.hpp"
+
+namespace basecamp::nn {
+
+namespace {
+
+constexpr std::uint8_t kMagic[4] = {'B', 'C', 'N', 'N'};
+
+// std::bit_cast is missing from emscripten 3.1.6's libc++.
+std::uint32_t bits_of(float f) {
+  std::uint32_t u = 0;
+  std::memcpy(&u, &f, 4);
+  return u;
+}
+float float_of(std::uint32_t u) {
+  float f = 0;
+  std::memcpy(&f, &u, 4);
+  return f;
+}
+
+std::uint32_t fnv1a(std::span<const std::uint8_t> bytes) {
+  std::uint32_t h = 2166136261u;
+  for (std::uint8_t b : bytes) h = (h ^ b) * 16777619u;
+  return h;
+}
+
+struct Writer {
+  std::vector<std::uint8_t> out;
+  void u8(std::uint8_t v) { out.push_back(v); }
+  void u32(std::uint32_t v) {
+    for (int k = 0; k < 4; ++k) out.push_back(static_cast<std::uint8_t>(v >> (8 * k)));
+  }
+  void f32(float v) { u32(bits_of(v)); }
+};
+
+struct Reader {
+  std::span<const std::uint8_t> in;
+  std::size_t at = 0;
+  void need(std::size_t n, const char* what) {
+    require(n <= in.size() - at, "load",
+            std::string("file is truncated (") + what + " at byte " + std::to_string(at) + " of " +
+                std::to_string(in.size()) + ")");
+  }
+  std::uint8_t u8(const char* what) {
+    need(1, what);
+    return in[at++];
+  }
+  std::uint32_t u32(const char* what) {
+    need(4, what);
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) v |= static_cast<std::uint32_t>(in[at++]) << (8 * k);
+    return v;
+  }
+};
+
+// The architecture as stored: what must match for the weights to fit.
+struct Arch {
+  std::uint32_t inputs = 0;
+  std::vector<std::uint8_t> kinds, activations;
+  std::vector<std::uint32_t> units;
+  std::uint8_t loss = 0;
+  bool operator==(const Arch&) const = default;
+};
+
+Arch arch_of(const ModelSpec& s) {
+  Arch a;
+  a.inputs = static_cast<std::uint32_t>(s.inputs);
+  for (const LayerSpec& l : s.layers) {
+    const bool dense = l.kind == LayerSpec::Kind::dense;
+    a.kinds.push_back(dense ? 0 : 1);
+    a.activations.push_back(dense ? static_cast<std::uint8_t>(l.activation) : 0);
+    a.units.push_back(dense ? static_cast<std::uint32_t>(l.units) : 0);
+  }
+  a.loss = static_cast<std::uint8_t>(s.loss);
+  return a;
+}
+
+std::string describe(const Arch& a) {
+  std::string s = std::to_string(a.inputs);
+  for (std::size_t i = 0; i < a.kinds.size(); ++i) {
+    if (a.kinds[i] == 1) {
+      s += " → dropout";
+      continue;
+    }
+    s += " → dense " + std::to_string(a.units[i]) + " ";
+    s += a.activations[i] < activation_names().size() ? activation_names()[a.activations[i]] : "activation #" + std::to_string(a.activations[i]);
+  }
+  s += "; ";
+  s += a.loss < loss_names().size() ? loss_names()[a.loss] : "loss #" + std::to_string(a.loss);
+  return s;
+}
+
+}  // namespace
+
+template <class T>
+std::vector<std::uint8_t> save_weights(const Model<T>& model) {
+  Writer w;
+  for (std::uint8_t b : kMagic) w.u8(b);
+  w.u32(kWeightsVersion);
+  const Arch a = arch_of(model.spec());
+  w.u32(a.inputs);
+  w.u32(static_cast<std::uint32_t>(a.kinds.size()));
+  for (std::size_t i = 0; i < a.kinds.size(); ++i) {
+    w.u8(a.kinds[i]);
+    w.u8(a.activations[i]);
+    w.u32(a.units[i]);
+  }
+  w.u8(a.loss);
+  w.u32(static_cast<std::uint32_t>(2 * model.dense_count()));
+  for (int i = 0; i < model.dense_count(); ++i) {
+    for (const Param<T>* p : {&model.kernel(i), &model.bias(i)}) {
+      w.u32(static_cast<std::uint32_t>(p->value.rows()));
+      w.u32(static_cast<std::uint32_t>(p->value.cols()));
+      for (Eigen::Index k = 0; k < p->value.size(); ++k) w.f32(static_cast<float>(p->value.data()[k]));
+    }
+  }
+  w.u32(fnv1a(w.out));
+  return std::move(w.out);
+}
+
+template <class T>
+void load_weights(Model<T>& model, std::span<const std::uint8_t> bytes) {
+  require(bytes.size() >= 8, "load", "not a Basecamp weights file (only " + std::to_string(bytes.size()) + " bytes)");
+  require(std::equal(kMagic, kMagic + 4, bytes.begin()), "load", "not a Basecamp weights file (bad magic)");
+  Reader r{bytes};
+  r.at = 4;
+  const std::uint32_t version = r.u32("version");
+  require(version == kWeightsVersion, "load",
+          "unsupported version " + std::to_string(version) + " (this build reads version " + std::to_string(kWeightsVersion) + ")");
+  require(bytes.size() >= 12, "load", "file is truncated (header)");
+  // The last 4 bytes are the hash: the structure is parsed from the bytes before them, so a cut
+  // file reads as "truncated", an appended one as "trailing bytes", a flipped bit as "checksum".
+  const std::size_t body = bytes.size() - 4;
+  r.in = bytes.first(body);
+
+  Arch a;
+  a.inputs = r.u32("inputs");
+  const std::uint32_t layers = r.u32("layer count");
+  require(layers >= 1 && layers <= static_cast<std::uint32_t>(kMaxLayers), "load",
+          "bad layer count " + std::to_string(layers));
+  for (std::uint32_t i = 0; i < layers; ++i) {
+    const std::uint8_t kind = r.u8("layer kind");
+    require(kind <= 1, "load", "bad layer kind " + std::to_string(kind) + " in layer " + std::to_string(i + 1));
+    a.kinds.push_back(kind);
+    a.activations.push_back(r.u8("activation"));
+    a.units.push_back(r.u32("units"));
+  }
+  a.loss = r.u8("loss");
+  const Arch mine = arch_of(model.spec());
+  require(a == mine, "load",
+          "the file's network (" + describe(a) + ") differs from this model's (" + describe(mine) + ")");
+  const std::uint32_t tensors = r.u32("tensor count");
+  require(tensors == static_cast<std::uint32_t>(2 * model.dense_count()), "load",
+          "file has " + std::to_string(tensors) + " tensors, the model has " + std::to_string(2 * model.dense_count()));
+  std::vector<Tensor<T>> values;
+  const std::vector<Param<T>*> params = model.params();
+  for (std::uint32_t t = 0; t < tensors; ++t) {
+    const Param<T>& p = *params[t];
+    const std::uint32_t rows = r.u32("tensor rows"), cols = r.u32("tensor cols");
+    require(static_cast<Eigen::Index>(rows) == p.value.rows() && static_cast<Eigen::Index>(cols) == p.value.cols(), "load",
+            "tensor " + p.name + " is (" + std::to_string(rows) + "x" + std::to_string(cols) + ") in the file, " +
+                shape_of(p.value) + " in the model");
+    r.need(static_cast<std::size_t>(rows) * cols * 4, "weights");
+    Tensor<T> v(rows, cols);
+    for (Eigen::Index k = 0; k < v.size(); ++k) {
+      const float f = float_of(r.u32("weights"));
+      require(std::isfinite(f), "load", "tensor " + p.name + " holds a non-finite value (" + std::to_string(f) + ")");
+      v.data()[k] = static_cast<T>(f);
+    }
+    values.push_back(std::move(v));
+  }
+  require(r.at == r.in.size(), "load",
+          std::to_string(r.in.size() - r.at) + " trailing bytes after the weights");
+  std::uint32_t stored = 0;
+  for (int k = 0; k < 4; ++k) stored |= static_cast<std::uint32_t>(bytes[body + k]) << (8 * k);
+  require(fnv1a(bytes.first(body)) == stored, "load", "file is corrupted (checksum mismatch)");
+  for (std::uint32_t t = 0; t < tensors; ++t) params[t]->value = std::move(values[t]);
+}
+
+template std::vector<std::uint8_t> save_weights(const Model<float>&);
+template std::vector<std::uint8_t> save_weights(const Model<double>&);
+template void load_weights(Model<float>&, std::span<const std::uint8_t>);
+template void load_weights(Model<double>&, std::span<const std::uint8_t>);
+
+}  // namespace basecamp::nn

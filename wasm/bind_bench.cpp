@@ -1,0 +1,21 @@
+// Embind declarations for `npm run bench`: time the training step of bench/mlp_step.hpp (the
+// MNIST network from the autodiff ops, random data) in this build, and the linalg thread count.
+#include <emscripten/bind.h>
+
+#include "../bench/mlp_step.hpp"
+#include "linalg/gemm.hpp"
+#include "linalg/parallel.hpp"
+
+using namespace emscripten;
+
+EMSCRIPTEN_BINDINGS(basecamp_bench) {
+  // samples/s over `batches` batches of 128 with `threads` threads (clamped to what the build has)
+  function("benchTrainStep", optional_override([](int batches, int threads) {
+             basecamp::bench::MlpStep step(128);
+             return step.samples_per_second(batches, threads);
+           }));
+  function("linalgThreads", &basecamp::linalg::threads);
+  function("linalgMaxThreads", &basecamp::linalg::max_threads);
+  function("linalgSetThreads", &basecamp::linalg::set_threads);
+  function("linalgSimdKernel", &basecamp::linalg::simd_kernel);
+}

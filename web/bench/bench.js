@@ -1,0 +1,16 @@
+// Runs the training-step benchmark in a module worker (where the lab trains) and reports back.
+// window.runBench({threads, batches, repeats}) resolves to {runs: [samples/s...], ...}:
+// threads 1 loads the single-thread build, threads 2 the pthread build (needs cross-origin
+// isolation, as on the lab's page).
+window.runBench = (options) => new Promise((resolve, reject) => {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (event) => {
+    worker.terminate();
+    if (event.data.error) reject(new Error(event.data.error));
+    else resolve(event.data);
+  };
+  worker.onerror = (event) => { worker.terminate(); reject(new Error(event.message)); };
+  worker.postMessage(options);
+});
+document.getElementById('status').textContent = `ready (crossOriginIsolated: ${self.crossOriginIsolated})`;
+document.body.dataset.ready = 'bench';
