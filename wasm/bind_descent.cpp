@@ -49,5 +49,6 @@ EMSCRIPTEN_BINDINGS(basecamp_descent) {
       .function("divergedAt", optional_override([](const Descent& d) { return guarded([&] { return d.diverged_at(); }); }))
       .function("lr", optional_override([](const Descent& d) { return guarded([&] { return d.lr(); }); }))
       .function("grad", optional_override([](const Descent& d) { return guarded([&] { return d.grad(); }); }))
-      .function("state", optional_override([](const Descent& d) { return guarded([&] { return d.state(); }); }));
+      .function("state", optional_override([](const Descent& d) { return guarded([&] { return d.state(); }); }))
+      .function("stepView", optional_override([](const Descent& d) { return guarded([&] { return d.step_view(); }); }));
 }

@@ -70,8 +70,13 @@ EMSCRIPTEN_BINDINGS(basecamp_core) {
                   return guarded([&] { return g.with_number(op, a, n); });
                 }))
       .function("backward", optional_override([](Graph& g, int root) {
-                  guarded([&] { g.backward(root); });
+                  return guarded([&] { g.backward(root); });
                 }))
+      .function("backwardTo", optional_override([](Graph& g, int root, int downTo) {
+                  return guarded([&] { g.backward_to(root, downTo); });
+                }))
+      .function("localGrad", optional_override([](Graph& g, int id, int k) { return guarded([&] { return g.local_grad(id, k); }); }))
+      .function("contribution", optional_override([](Graph& g, int id, int k) { return guarded([&] { return g.contribution(id, k); }); }))
       .function("zeroGrad", &Graph::zero_grad)
       .function("clear", &Graph::clear)
       .function("size", &Graph::size)

@@ -10,6 +10,7 @@
 
 #include "convert.hpp"
 #include "optim/factory.hpp"
+#include "optim/step_view.hpp"
 #include "optim/walker.hpp"
 #include "surfaces/regression.hpp"
 #include "surfaces/surface.hpp"
@@ -162,6 +163,21 @@ class Descent {
   int diverged_at() const { return walker().diverged_at() ? static_cast<int>(*walker().diverged_at()) : -1; }
   double lr() const { return optimizer_->lr; }
   val grad() const { return tensor_to_js(walker().last_grad())["data"]; }
+
+  // The last step from the optimizer's side (optim/step_view.hpp): {step: [dx, dy],
+  // effectiveLr: [ex, ey] (NaN where undefined), velocity?: [vx, vy], lookahead?: [x, y]}.
+  val step_view() const {
+    const optim::StepView v = optim::step_view(walker());
+    const auto pair = [](const Eigen::Vector2d& p) {
+      return val(emscripten::typed_memory_view(2, p.data())).call<val>("slice");
+    };
+    val out = val::object();
+    out.set("step", pair(v.step));
+    out.set("effectiveLr", pair(v.effective_lr));
+    if (v.velocity) out.set("velocity", pair(*v.velocity));
+    if (v.lookahead) out.set("lookahead", pair(*v.lookahead));
+    return out;
+  }
 
   // The optimizer's named state buffers (momentum_buffer, exp_avg, ...) as {name: [a, b]}.
   val state() const {

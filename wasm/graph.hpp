@@ -65,6 +65,19 @@ class Graph {
   }
 
   void backward(int root) { tape_.backward(var(root)); }
+  // The backward pass stopped part-way: only nodes root … down_to ran their backward function.
+  void backward_to(int root, int down_to) { tape_.backward(var(root), down_to); }
+  // ∂node/∂input_k at the current values (elementwise for elementwise ops): upstream = ones.
+  val local_grad(int id, int k) {
+    const auto& n = node(id);
+    return tensor_to_js(tape_.local_grad(id, input_index(k), Tensor<double>::Ones(n.value.rows(), n.value.cols())));
+  }
+  // grad(id) · ∂node/∂input_k: what this node's backward function sends to input k.
+  val contribution(int id, int k) {
+    const auto& n = node(id);
+    const Tensor<double> upstream = n.grad.size() == 0 ? Tensor<double>::Zero(n.value.rows(), n.value.cols()) : n.grad;
+    return tensor_to_js(tape_.local_grad(id, input_index(k), upstream));
+  }
   void zero_grad() { tape_.zero_grad(); }
   void clear() { tape_.clear(); }
   int size() const { return static_cast<int>(tape_.size()); }
@@ -88,6 +101,10 @@ class Graph {
   const ad::Node<double>& node(int id) const {
     check(id);
     return tape_.node(id);
+  }
+  static std::size_t input_index(int k) {
+    require(k >= 0, "graph", "input index must be >= 0, got " + std::to_string(k));
+    return static_cast<std::size_t>(k);
   }
   void check(int id) const {
     require(id >= 0 && static_cast<std::size_t>(id) < tape_.size(), "graph",

@@ -31,9 +31,17 @@ test('the language switch changes every shell string and is remembered after a r
   assert.equal(await lab.page.getAttribute('html', 'lang'), 'en');
 });
 
-test('a lesson not built yet says so', async () => {
-  await lab.goto('6', 'en');
-  assert.match(await lab.page.locator('main').innerText(), /not built yet/);
+test('every lesson in the nav either mounts or says it is not built yet', async () => {
+  await lab.goto('', 'en');
+  const links = await lab.page.locator('#lesson-nav a').evaluateAll((as) =>
+    as.map((a) => ({ id: a.getAttribute('href').replace('#/', ''), built: !a.classList.contains('not-built') })));
+  assert.equal(links.length, 7);
+  for (const { id, built } of links) {
+    await lab.goto(id, 'en');
+    const text = await lab.page.locator('main').innerText();
+    if (built) assert.ok(!/not built yet/.test(text) && text.length > 200, `lesson ${id} mounted`);
+    else assert.match(text, /not built yet/);
+  }
 });
 
 test('the page is served under a strict CSP and is cross-origin isolated', async () => {

@@ -5,7 +5,8 @@ import { createChart } from './plot.js';
 import { contourSegments, logLevels, rampColor } from './contour.js';
 
 // options: {bounds: {xMin, xMax, yMin, yMax}, height, xLabel, yLabel, levels: 'log' | number[],
-//   levelCount, onPointer(x, y, kind) with kind 'down' | 'move' | 'up', ariaLabel}
+//   levelCount, shading: 'log' (default) | 'linear', onPointer(x, y, kind) with kind 'down' |
+//   'move' | 'up', ariaLabel}
 export function createContourPlot(container, options) {
   const { bounds } = options;
   let grid = null;          // {values, nx, ny}
@@ -29,21 +30,24 @@ export function createContourPlot(container, options) {
   // Canvas pixel position of a data point (x, y).
   const toPx = (x, y) => [chart.valToPos(x, 'x', true), chart.valToPos(y, 'y', true)];
 
-  function drawMap(u) {
-    if (!image) return;
-    const { ctx } = u;
+  // The shaded map and its lines change only with the grid or the plot's size, not when an
+  // overlay moves: they are painted once into an offscreen canvas of the plotting area's size
+  // and copied on every redraw (one drawImage instead of re-stroking every contour segment).
+  let cache = null;  // {key, canvas}
+
+  function paintMap(u) {
     const { left, top, width, height } = u.bbox;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width));
+    canvas.height = Math.max(1, Math.round(height));
+    const ctx = canvas.getContext('2d');
     ctx.save();
     ctx.imageSmoothingEnabled = true;
     // The image's rows run from y0 (bottom) to y1 (top): flip it.
-    ctx.translate(left, top + height);
+    ctx.translate(0, height);
     ctx.scale(1, -1);
     ctx.drawImage(image, 0, 0, width, height);
     ctx.restore();
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(left, top, width, height);
-    ctx.clip();
     ctx.strokeStyle = 'rgba(255,255,255,0.55)';
     ctx.lineWidth = Math.max(1, devicePixelRatio * 0.8);
     ctx.beginPath();
@@ -51,12 +55,21 @@ export function createContourPlot(container, options) {
       for (let k = 0; k < segs.length; k += 4) {
         const [x1, y1] = toPx(segs[k], segs[k + 1]);
         const [x2, y2] = toPx(segs[k + 2], segs[k + 3]);
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
+        ctx.moveTo(x1 - left, y1 - top);
+        ctx.lineTo(x2 - left, y2 - top);
       }
     }
     ctx.stroke();
-    ctx.restore();
+    return canvas;
+  }
+
+  function drawMap(u) {
+    if (!image) return;
+    const { left, top, width, height } = u.bbox;
+    const { x, y } = u.scales;
+    const key = [left, top, width, height, x.min, x.max, y.min, y.max].join();
+    if (!cache || cache.key !== key) cache = { key, canvas: paintMap(u) };
+    u.ctx.drawImage(cache.canvas, left, top);
   }
 
   function drawOverlay(u) {
@@ -76,9 +89,12 @@ export function createContourPlot(container, options) {
     let min = Infinity;
     let max = -Infinity;
     for (const v of values) if (Number.isFinite(v)) { if (v < min) min = v; if (v > max) max = v; }
-    // Shade by log(f − min) so that a bowl's floor is not one flat colour.
+    // Shade by log(f − min) so that a bowl's floor is not one flat colour ('linear': by f itself,
+    // for landscapes with several valleys of similar depth).
     const span = max - min || 1;
-    const shade = (v) => Math.log1p((1e3 * (v - min)) / span) / Math.log1p(1e3);
+    const shade = options.shading === 'linear'
+      ? (v) => (v - min) / span
+      : (v) => Math.log1p((1e3 * (v - min)) / span) / Math.log1p(1e3);
     const canvas = document.createElement('canvas');
     canvas.width = nx;
     canvas.height = ny;
@@ -90,6 +106,7 @@ export function createContourPlot(container, options) {
     }
     ctx.putImageData(pixels, 0, 0);
     image = canvas;
+    cache = null;
     const levels = Array.isArray(options.levels) ? options.levels : logLevels(min, max, options.levelCount ?? 14);
     const dx = (bounds.xMax - bounds.xMin) / (nx - 1);
     const dy = (bounds.yMax - bounds.yMin) / (ny - 1);
@@ -115,7 +132,7 @@ export function createContourPlot(container, options) {
     };
     over.addEventListener('pointerdown', (e) => { down = true; over.setPointerCapture(e.pointerId); send(e, 'down'); });
     over.addEventListener('pointermove', (e) => { if (down) send(e, 'move'); });
-    over.addEventListener('pointerup', (e) => { down = false; send(e, 'up'); });
+    over.addEventListener('pointerup', (e) => { if (!down) return; down = false; send(e, 'up'); });
   }
   if (options.ariaLabel) {
     container.setAttribute('role', 'img');

@@ -4,6 +4,13 @@
 import { caller } from './api/errors.js';
 import { curvesApi } from './api/curves.js';
 import { descentApi } from './api/descent.js';
+import { climbApi } from './api/climb.js';
+import { guessApi } from './api/guess.js';
+import { modelApi } from './api/model.js';
+import { minibatchApi } from './api/minibatch.js';
+import { regressionApi } from './api/regression.js';
+import { backpropApi } from './api/backprop.js';
+import { mnistLessonApi } from './api/mnist-lesson.js';
 
 export function wrapCore(Module) {
   return {
@@ -12,5 +19,12 @@ export function wrapCore(Module) {
     heapInUse: caller(Module)('heapInUse'),
     ...curvesApi(Module),
     ...descentApi(Module),
+    ...climbApi(Module),
+    ...guessApi(Module),
+    ...modelApi(Module),
+    ...minibatchApi(Module),
+    ...regressionApi(Module),
+    ...backpropApi(Module),
+    ...mnistLessonApi(Module),
   };
 }

@@ -23,7 +23,8 @@ export function descentApi(Module) {
     descend: (spec, optimizer, settings, x0, y0, steps, schedule = null) =>
       unwrap(Module.descend(spec, optimizer, settings ?? {}, x0, y0, steps, schedule)),
     // A walker for animation: step(n) → Float64Array of new rows, x(), y(), f(), steps(),
-    // divergedAt(), lr(), grad(), state() ({momentum_buffer: [a, b], ...}). Call .delete().
+    // divergedAt(), lr(), grad(), state() ({momentum_buffer: [a, b], ...}), stepView() ({step,
+    // effectiveLr: per-coordinate |Δθ|/|g| of the last step, velocity?, lookahead?}). Call .delete().
     newDescent(spec, optimizer, settings, x0, y0, schedule = null) {
       const descent = new Module.Descent(spec, optimizer, settings ?? {}, x0, y0, schedule);
       const error = descent.error();

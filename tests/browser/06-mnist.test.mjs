@@ -1,0 +1,296 @@
+// Lesson 6 (MNIST in your browser) in a real browser: data loading, a short real training run
+// in the worker (2,000 images, 1 epoch) whose shown test accuracy is checked against the node
+// build of the core (the page's saved weights evaluated here), pause / resume / stop, the
+// main thread's longest task while training (PerformanceObserver 'longtask', reported), the
+// confusion matrix and its cells, the mistakes gallery and weight images, drawing on the pad,
+// save → load round trip, a malformed and a mismatched file, bad settings (batch 0, lr NaN, a
+// network too big for memory), divergence at lr 1e9, URL state, language switch, screenshots.
+// BASECAMP_LONG=1 also runs the full default (Keras) run and reports its accuracy and speed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import path from 'node:path';
+import { openLab, root } from './harness.mjs';
+import { loadNodeCore } from '../js/load-core.mjs';
+import { formatNumber } from '../../web/shared/format.js';
+
+let lab;
+let core;
+let page;
+before(async () => { lab = await openLab(); core = await loadNodeCore(); page = lab.page; });
+after(async () => { await lab?.close(); });
+
+const L = '.lesson-6';
+const DEFAULT_SPEC = {
+  inputs: 784, layers: [{ units: 512, activation: 'relu' }, { units: 128, activation: 'relu' }, { units: 10, activation: 'softmax' }],
+  loss: 'categorical_crossentropy',
+};
+const out = (name) => page.locator(`${L} [data-out="${name}"]`);
+const pct = (p) => `${formatNumber(100 * p, 4)} %`;
+
+function mnistTest() {
+  const dir = path.join(root, 'web', 'public', 'mnist');
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const read = (kind) => new Uint8Array(gunzipSync(readFileSync(path.join(dir, manifest.test.files[kind].path))));
+  return { images: read('images'), labels: read('labels'), count: manifest.test.count };
+}
+
+async function waitStatus(pattern, timeout = 120_000) {
+  await page.waitForFunction(([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''),
+    [`${L} [data-out="train-message"]`, pattern.source], { timeout });
+}
+async function setField(name, value) {
+  const el = page.locator(`${L} [name="${name}"]`);
+  if (await el.evaluate((e) => e.tagName) === 'SELECT') await el.selectOption(value);
+  else await el.fill(String(value));
+  await el.dispatchEvent('change');
+}
+async function openReady(hash, lang = 'en') {
+  await lab.goto(hash, lang);
+  await page.waitForFunction((sel) => /ready|준비 완료/.test(document.querySelector(sel)?.textContent ?? ''),
+    `${L} [data-out="data-status"]`, { timeout: 60_000 });
+}
+// Waits until exactly `n` elements match, then checks that no more arrive.
+async function waitCount(selector, n) {
+  await page.waitForFunction(([sel, k]) => document.querySelectorAll(sel).length === k, [selector, n]);
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator(selector).count(), n);
+}
+async function startLongTaskProbe() {
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__longTasks = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) { window.__longTasks++; window.__longest = Math.max(window.__longest, e.duration); }
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+let savedFile = null;
+let shownAccuracy = null;
+
+test('data loads with a progress bar; a short run trains in the worker and is checked against the core', async () => {
+  await openReady('6?train=2000&epochs=1&batch=64');
+  assert.equal(await out('data-progress').evaluate((e) => e.value), 1);
+  assert.match(await out('data-status').textContent(), /60,000 training images, 10,000 test images/);
+  const spec = { inputs: 784, layers: [{ units: 512, activation: 'relu' }, { units: 128, activation: 'relu' }, { units: 10, activation: 'softmax' }], loss: 'categorical_crossentropy' };
+  const memory = core.modelMemory(spec, 64, 'rmsprop', { lr: 0.001, alpha: 0.9, eps: 1e-7 });
+  assert.match(await out('memory').textContent(), new RegExp(`^${memory.parameters.toLocaleString('en-US')} parameters · about ${formatNumber(memory.totalBytes / 2 ** 20, 4)} MB`));
+  await startLongTaskProbe();
+  await page.click(`${L} button[name=start]`);
+  await waitStatus(/Training finished/);
+  const longest = await page.evaluate(() => window.__longest);
+  console.log(`# short run: longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.ok(longest < 500, `longest task ${longest} ms`);
+  // 2,000 images in batches of 64: 32 batches in the epoch.
+  assert.equal(await out('epoch').textContent(), '1/1 · 32/32');
+  assert.equal(await out('train-progress').evaluate((e) => e.value), 1);
+  assert.match(await out('speed').textContent(), /^[\d,]+ images\/s$/);
+  assert.match(await out('val').textContent(), /^\d\.\d+ · \d+(\.\d+)? %$/);
+  const text = await out('test').textContent();
+  const m = text.match(/Test accuracy ([\d.]+) % \(([\d,]+) of 10,000 right\)/);
+  assert.ok(m, text);
+  shownAccuracy = Number(m[1]) / 100;
+  assert.ok(shownAccuracy > 0.6, `accuracy ${shownAccuracy} after 2,000 images (chance: 0.1)`);
+  // The confusion matrix adds up to the test set, its diagonal to the shown count.
+  const counts = await page.locator(`${L} .l6-confusion td button`).allTextContents();
+  assert.equal(counts.length, 100);
+  assert.equal(counts.map(Number).reduce((a, b) => a + b, 0), 10000);
+  const diagonal = counts.map(Number).filter((_, i) => i % 11 === 0).reduce((a, b) => a + b, 0);
+  assert.equal(diagonal.toLocaleString('en-US'), m[2]);
+  // The galleries fill a few images per frame.
+  await waitCount(`${L} [data-out="mistakes"] figure`, 36);
+  await waitCount(`${L} [data-out="weights"] canvas`, 64);
+  // Save: the downloaded weights, evaluated by the node build, give the accuracy shown.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${L} button[name=save]`)]);
+  savedFile = await download.path();
+  const bytes = new Uint8Array(readFileSync(savedFile));
+  const model = core.newModel(DEFAULT_SPEC, 'rmsprop', { lr: 0.001, alpha: 0.9, eps: 1e-7 });
+  model.load(bytes);
+  const data = mnistTest();
+  const evaluation = model.evaluateBytes(data.images, data.count, 784, data.labels, 10);
+  model.delete();
+  assert.equal(pct(evaluation.accuracy), `${m[1]} %`);
+  assert.match(await out('file-message').textContent(), /Saved [\d,]+ bytes/);
+});
+
+test('confusion matrix cells show their test images', async () => {
+  const cell = page.locator(`${L} .l6-confusion button[data-cell="77"]`);
+  const count = Number(await cell.textContent());
+  await cell.click();
+  assert.match(await out('cell-title').textContent(), new RegExp(`True 7, predicted 7: ${count} images \\(48 shown`));
+  await waitCount(`${L} [data-out="cell"] figure`, Math.min(count, 48));
+  // An off-diagonal cell with mistakes, via the keyboard.
+  const cells = await page.locator(`${L} .l6-confusion button[data-cell]`).evaluateAll((bs) =>
+    bs.map((b) => [Number(b.dataset.cell), Number(b.textContent)]));
+  const [miss, n] = cells.find(([c, k]) => c % 11 !== 0 && k > 0);
+  await page.focus(`${L} .l6-confusion button[data-cell="${miss}"]`);
+  await page.keyboard.press('Enter');
+  assert.match(await out('cell-title').textContent(), new RegExp(`True ${Math.floor(miss / 10)}, predicted ${miss % 10}: ${n} images`));
+  await waitCount(`${L} [data-out="cell"] figure`, Math.min(n, 48));
+});
+
+async function drawOne() {
+  await out('pad').scrollIntoViewIfNeeded();
+  const box = await out('pad').boundingBox();
+  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
+  await page.mouse.move(...at(0.5, 0.15));
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) await page.mouse.move(...at(0.5 - 0.01 * k, 0.15 + 0.06 * k));
+  await page.mouse.up();
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, `${L} [data-out="probs"] li`);
+  await page.waitForTimeout(300);
+  return page.locator(`${L} [data-out="probs"] .p`).allTextContents();
+}
+
+let drawn = null;
+test('drawing a digit gives ten probabilities that sum to 1', async () => {
+  drawn = await drawOne();
+  // Shown to 3 digits, tiny ones as “< 0.01 %”: the sum is 100 % within that rounding.
+  assert.equal(drawn.length, 10);
+  const sum = drawn.map((s) => (s.startsWith('<') ? 0 : Number(s.replace(/[^\d.]/g, '')))).reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum - 100) < 0.2, `sum ${sum}`);
+  for (const s of drawn) assert.match(s, /^(< 0\.01|\d+(\.\d+)?) %$/);
+  assert.match(await out('pad-message').textContent(), /The network’s answer: \d \(/);
+  // The preview is the core's 28 x 28 image (drawn as 255 − byte); the saved network run by
+  // the node build on those bytes gives the probabilities shown.
+  const rgba = await out('preview').evaluate((c) => [...c.getContext('2d').getImageData(0, 0, 28, 28).data]);
+  const pixels = Uint8Array.from({ length: 784 }, (_, i) => 255 - rgba[4 * i]);
+  assert.ok(pixels.filter((v) => v > 128).length > 10);
+  const model = core.newModel(DEFAULT_SPEC, 'rmsprop', {});
+  model.load(new Uint8Array(readFileSync(savedFile)));
+  const probs = model.predictBytes(pixels, 1, 784);
+  model.delete();
+  assert.deepEqual(drawn, [...probs].map((p) => (p < 1e-4 ? '< 0.01 %' : `${formatNumber(100 * p, 3)} %`)));
+  await page.click(`${L} button[name=clear]`);
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, `${L} [data-out="probs"] li`);
+  assert.match(await out('pad-message').textContent(), /Nothing drawn yet/);
+});
+
+test('loading the saved file gives the same predictions; malformed and mismatched files are refused', async () => {
+  const again = await drawOne();
+  assert.deepEqual(again, drawn);
+  await page.setInputFiles(`${L} input[name=load]`, savedFile);
+  await page.waitForFunction((sel) => /Loaded/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.locator(`${L} [data-out="probs"] .p`).allTextContents(), drawn);
+  assert.match(await out('test').textContent(), new RegExp(`Test accuracy ${formatNumber(100 * shownAccuracy, 4).replace('.', '\\.')} %`));
+  await page.setInputFiles(`${L} input[name=load]`, { name: 'bad.bcnn', mimeType: 'application/octet-stream', buffer: Buffer.from('not a network at all') });
+  await page.waitForFunction((sel) => /cannot be used/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
+  assert.match(await out('file-message').textContent(), /This file cannot be used: load: /);
+  // The same file with other hidden sizes in the settings: the core names the mismatch.
+  await setField('hidden', '256, 128');
+  await page.setInputFiles(`${L} input[name=load]`, savedFile);
+  await page.waitForFunction((sel) => /cannot be used: load: .*512/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
+  // The lab keeps working: the pad still predicts with the loaded network.
+  assert.deepEqual(await page.locator(`${L} [data-out="probs"] .p`).allTextContents(), drawn);
+  await setField('hidden', '512, 128');
+});
+
+test('bad settings are refused with a message; a huge network is refused before it is built', async () => {
+  await setField('batch', 0);
+  assert.match(await out('settings-message').textContent(), /Batch size “0” cannot be used: it must be a whole number from 1 to 60000/);
+  await page.click(`${L} button[name=start]`);
+  assert.match(await out('train-message').textContent(), /finished/); // nothing started
+  await setField('batch', 64);
+  await setField('lr', 'NaN');
+  assert.match(await out('settings-message').textContent(), /Learning rate “NaN” cannot be used/);
+  await setField('lr', '0.001');
+  assert.equal(await out('settings-message').textContent(), '');
+  await setField('hidden', '2048, 2048, 2048, 2048');
+  await setField('batch', 60000);
+  assert.match(await out('settings-message').textContent(), /does not fit in this page’s memory: it needs about [\d.]+ MB and the limit is 1024 MB/);
+  await setField('hidden', 'abc');
+  assert.match(await out('settings-message').textContent(), /Hidden layer sizes “abc” cannot be used/);
+  await page.click(`${L} button[name=reset]`);
+  assert.equal(await page.locator(`${L} input[name=batch]`).inputValue(), '128');
+  assert.equal(await out('settings-message').textContent(), '');
+});
+
+test('pause, resume and stop a full-size epoch; the page stays responsive', async () => {
+  await setField('epochs', 1);
+  await startLongTaskProbe();
+  await page.click(`${L} button[name=start]`);
+  await page.waitForFunction((sel) => /·\s*[1-9]\d*\//.test(document.querySelector(sel).textContent), `${L} [data-out="epoch"]`);
+  await page.waitForTimeout(800);
+  await page.click(`${L} button[name=pause]`);
+  await waitStatus(/Paused/);
+  const a = await out('epoch').textContent();
+  await page.waitForTimeout(700);
+  assert.equal(await out('epoch').textContent(), a);
+  assert.equal(await page.locator(`${L} button[name=pause]`).textContent(), 'Resume');
+  await page.click(`${L} button[name=pause]`);
+  await page.waitForFunction(([sel, before]) => document.querySelector(sel).textContent !== before, [`${L} [data-out="epoch"]`, a]);
+  await page.click(`${L} button[name=stop]`);
+  await waitStatus(/Training stopped \(epoch 1, batch \d+\)/);
+  await page.waitForFunction((sel) => /Test accuracy/.test(document.querySelector(sel).textContent), `${L} [data-out="test"]`);
+  const { longest, count } = await page.evaluate(() => ({ longest: window.__longest, count: window.__longTasks }));
+  console.log(`# 60,000-image run (paused, resumed, stopped): longest main-thread task ${longest.toFixed(0)} ms (${count} tasks over 50 ms)`);
+  assert.ok(longest < 500, `longest task ${longest} ms`);
+});
+
+test('a learning rate of 1e9 diverges and says so, without NaN on screen', async () => {
+  await setField('train', 1000);
+  await setField('lr', '1e9');
+  await page.click(`${L} button[name=start]`);
+  await page.waitForFunction((sel) => /diverged|grown far above/.test(document.querySelector(sel).textContent), `${L} [data-out="train-message"]`, { timeout: 60_000 });
+  await page.waitForFunction((sel) => !document.querySelector(sel).disabled, `${L} button[name=start]`, { timeout: 60_000 });
+  const shown = await page.locator(`${L} .readout`).textContent();
+  assert.doesNotMatch(shown, /NaN/);
+  assert.ok(await out('train-message').evaluate((e) => e.classList.contains('warning')));
+  // The URL holds the settings; opening it restores them.
+  assert.match(page.url(), /lr=1000000000/);
+  assert.match(page.url(), /train=1000/);
+});
+
+test('URL state restores the settings; screenshots in both languages', async () => {
+  await openReady('6?hidden=64,32&act=tanh&opt=adam&lr=0.002&batch=100&epochs=1&train=3000&dropout=0.2&l2=0.0001&init=he_normal&val=split&seed=7');
+  const value = (n) => page.locator(`${L} [name="${n}"]`).inputValue();
+  assert.equal(await value('hidden'), '64, 32');
+  assert.equal(await value('act'), 'tanh');
+  assert.equal(await value('opt'), 'adam');
+  assert.equal(await value('val'), 'split');
+  assert.equal(await value('init'), 'he_normal');
+  const spec = { inputs: 784, layers: [{ units: 64, activation: 'tanh' }, { dropout: 0.2 }, { units: 32, activation: 'tanh' }, { dropout: 0.2 }, { units: 10, activation: 'softmax' }], loss: 'categorical_crossentropy', initializer: 'he_normal', l2: 0.0001 };
+  const memory = core.modelMemory(spec, 100, 'adam', { lr: 0.002 });
+  assert.match(await out('memory').textContent(), new RegExp(`^${memory.parameters.toLocaleString('en-US')} parameters · about ${formatNumber(memory.totalBytes / 2 ** 20, 4)} MB`));
+  await page.click(`${L} button[name=start]`);
+  await waitStatus(/Training finished/);
+  // 3,000 images, the last 10 % held out: 2,700 in batches of 100.
+  assert.equal(await out('epoch').textContent(), '1/1 · 27/27');
+  await page.locator(`${L} .l6-confusion button[data-cell="33"]`).click();
+  await drawOne();
+  await lab.screenshot('06-mnist-en-projector', { width: 1920, height: 1080 });
+  await lab.screenshot('06-mnist-en-phone', { width: 360, height: 800 });
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  await page.waitForFunction(() => document.body.dataset.ready === '6');
+  // The run survives the remount.
+  assert.match(await out('train-message').textContent(), /학습이 끝났습니다/);
+  assert.match(await out('test').textContent(), /테스트 정확도/);
+  await lab.screenshot('06-mnist-ko-phone', { width: 360, height: 800 });
+  await lab.screenshot('06-mnist-ko-projector', { width: 1920, height: 1080 });
+  const text = await page.locator(L).textContent();
+  assert.doesNotMatch(text, /⟦/);
+});
+
+test('the full default run (Keras: 60,000 images, 5 epochs) reaches 97.5 %', { skip: !process.env.BASECAMP_LONG }, async () => {
+  await openReady('6');
+  await startLongTaskProbe();
+  const started = Date.now();
+  await page.click(`${L} button[name=start]`);
+  await waitStatus(/Training finished/, 1_800_000);
+  const wall = (Date.now() - started) / 1000;
+  const text = await out('test').textContent();
+  const accuracy = Number(text.match(/Test accuracy ([\d.]+) %/)[1]);
+  const speed = await out('speed').textContent();
+  const longest = await page.evaluate(() => window.__longest);
+  console.log(`# full run: ${text} | ${speed} | wall ${wall.toFixed(1)} s | longest main-thread task ${longest.toFixed(0)} ms | ${await out('train-message').textContent()}`);
+  assert.ok(accuracy >= 97.5, text);
+});
+
+test('no console errors', async () => {
+  await lab.assertNoErrorBanner();
+  assert.deepEqual(lab.problems, []);
+});

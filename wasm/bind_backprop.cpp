@@ -1,0 +1,31 @@
+// Embind declarations for lesson 5: finite differences against backpropagation on an MLP.
+// (The tape itself, with localGrad/contribution/backwardTo, is declared in bindings.cpp.)
+#include <emscripten/bind.h>
+
+#include "backprop.hpp"
+#include "guard.hpp"
+
+using namespace emscripten;
+using namespace basecamp;
+using basecamp::wasm::guarded;
+
+EMSCRIPTEN_BINDINGS(basecamp_backprop) {
+  function("fdPresets", &wasm::fd_presets_to_js);
+  function("fdDefaults", optional_override([] {
+             const backprop::FdSettings s;
+             val out = val::object();
+             out.set("batch", s.batch);
+             out.set("seed", static_cast<double>(s.seed));
+             out.set("step", s.step);
+             out.set("relFloor", backprop::FdReport::rel_floor);
+             return out;
+           }));
+  function("mlpParamCount", optional_override([](const val& layers) {
+             return guarded([&] { return static_cast<double>(backprop::mlp_param_count(wasm::layers_from_js(layers))); });
+           }));
+  function("compareFdBackprop", optional_override([](const val& layers, const val& settings) {
+             return guarded([&] {
+               return wasm::fd_report_to_js(backprop::compare_fd_backprop(wasm::layers_from_js(layers), wasm::fd_settings_from_js(settings)));
+             });
+           }));
+}

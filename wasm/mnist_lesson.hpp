@@ -1,0 +1,66 @@
+// Conversions for the MNIST lesson's helpers (nn/classification, data/digit_image): typed
+// arrays in, plain objects with typed-array copies out. No maths here.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <string>
+
+#include "data/digit_image.hpp"
+#include "model.hpp"  // nnjs::bytes_from_js, float32_copy
+#include "nn/classification.hpp"
+
+namespace basecamp::wasm {
+
+template <class T>
+val typed_copy(const std::vector<T>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+// {samples, correct, accuracy, predicted: Uint8Array, confidence: Float32Array,
+//  confusion: Float64Array (classes², [true][predicted]), order: Int32Array, cellStart:
+//  Int32Array (classes² + 1), mistakes: Int32Array}
+inline val classification_report_js(const val& probs, int rows, int classes, const val& labels, int k) {
+  require(rows >= 1 && classes >= 2 && classes <= 255, "classification",
+          "rows must be >= 1 and classes in [2, 255], got " + std::to_string(rows) + " x " + std::to_string(classes));
+  const Tensor<float> p = nnjs::floats_from_js(probs, rows, classes, "probabilities");
+  const auto y = nnjs::bytes_from_js(labels, static_cast<std::size_t>(rows), "labels");
+  const nn::ClassificationReport r =
+      nn::classification_report({p.data(), static_cast<std::size_t>(p.size())}, rows, classes, y, k);
+  const std::vector<double> confusion(r.confusion.begin(), r.confusion.end());
+  val out = val::object();
+  out.set("classes", r.classes);
+  out.set("samples", static_cast<double>(r.samples));
+  out.set("correct", static_cast<double>(r.correct));
+  out.set("accuracy", r.accuracy);
+  out.set("predicted", typed_copy(r.predicted));
+  out.set("confidence", typed_copy(r.confidence));
+  out.set("confusion", typed_copy(confusion));
+  out.set("order", typed_copy(r.order));
+  out.set("cellStart", typed_copy(r.cell_start));
+  out.set("mistakes", typed_copy(r.mistakes));
+  return out;
+}
+
+// {pixels: Uint8Array(784), empty, box: {x, y, width, height}, centerX, centerY}
+inline val mnist_preprocess_js(const val& ink, int width, int height) {
+  require(width >= 1 && height >= 1 && width <= data::kMaxDrawingSide && height <= data::kMaxDrawingSide, "digit",
+          "the drawing must be 1 to " + std::to_string(data::kMaxDrawingSide) + " pixels on each side, got " +
+              std::to_string(width) + " x " + std::to_string(height));
+  const auto bytes = nnjs::bytes_from_js(ink, static_cast<std::size_t>(width) * static_cast<std::size_t>(height), "drawing");
+  const data::DigitImage d = data::mnist_preprocess(bytes, width, height);
+  val box = val::object();
+  box.set("x", d.box_x);
+  box.set("y", d.box_y);
+  box.set("width", d.box_width);
+  box.set("height", d.box_height);
+  val out = val::object();
+  out.set("pixels", typed_copy(d.pixels));
+  out.set("empty", d.empty);
+  out.set("box", box);
+  out.set("centerX", d.center_x);
+  out.set("centerY", d.center_y);
+  return out;
+}
+
+}  // namespace basecamp::wasm

@@ -1,0 +1,329 @@
+// Networks as seen from JS: a spec object → nn::ModelSpec, typed arrays → tensors or byte data
+// sets (copied once, with TypedArray.set), and a Network that owns a model, its optimizer, its
+// data and a resumable trainer. Conversion and dispatch only; every number comes from src/nn.
+//   spec: {inputs: 784, layers: [{units: 512, activation: 'relu'}, {dropout: 0.2}, ...],
+//          loss: 'categorical_crossentropy', initializer: 'glorot_uniform', l1, l2, seed}
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "convert.hpp"
+#include "descent.hpp"  // settings_from_js
+#include "nn.hpp"
+
+namespace basecamp::wasm {
+
+namespace nnjs {
+
+inline bool has(const val& o, const char* key) { return o.hasOwnProperty(key) && !o[key].isUndefined(); }
+
+inline std::string json(const val& v) { return val::global("JSON").call<std::string>("stringify", v); }
+
+// A finite JS number that is an integer in [lo, hi].
+inline long long integer(const val& v, const std::string& what, double lo, double hi) {
+  require(v.typeOf().as<std::string>() == "number", "model", what + " must be a number, got " + json(v));
+  const double d = v.as<double>();
+  require(std::isfinite(d) && d == std::floor(d) && d >= lo && d <= hi, "model",
+          what + " must be an integer in [" + std::to_string(static_cast<long long>(lo)) + ", " +
+              std::to_string(static_cast<long long>(hi)) +
+              "], got " + optim::format_number(d));
+  return static_cast<long long>(d);
+}
+
+inline std::string text(const val& v, const std::string& what) {
+  require(v.typeOf().as<std::string>() == "string", "model", what + " must be a string, got " + json(v));
+  return v.as<std::string>();
+}
+
+inline double number(const val& v, const std::string& what) {
+  require(v.typeOf().as<std::string>() == "number", "model", what + " must be a number, got " + json(v));
+  return v.as<double>();
+}
+
+inline nn::ModelSpec spec_from_js(const val& js) {
+  require(js.typeOf().as<std::string>() == "object" && !js.isNull(), "model",
+          "expected a spec object {inputs, layers, loss, ...}");
+  nn::ModelSpec s;
+  require(has(js, "inputs"), "model", "spec needs inputs");
+  s.inputs = static_cast<int>(integer(js["inputs"], "inputs", 1, nn::kMaxInputs));
+  require(has(js, "layers") && js["layers"].isArray(), "model", "spec needs a layers array");
+  const int count = js["layers"]["length"].as<int>();
+  for (int i = 0; i < count; ++i) {
+    const val l = js["layers"][i];
+    const std::string where = "layer " + std::to_string(i + 1);
+    if (l.typeOf().as<std::string>() == "object" && !l.isNull() && has(l, "units")) {
+      const int units = static_cast<int>(integer(l["units"], where + " units", 1, nn::kMaxUnits));
+      const std::string act = has(l, "activation") ? text(l["activation"], where + " activation") : "linear";
+      s.layers.push_back(nn::LayerSpec::dense(units, nn::parse_activation(act)));
+    } else if (l.typeOf().as<std::string>() == "object" && !l.isNull() && has(l, "dropout")) {
+      s.layers.push_back(nn::LayerSpec::dropout(number(l["dropout"], where + " dropout")));
+    } else {
+      throw Error("model: " + where + " must be {units, activation} or {dropout: rate}, got " + json(l));
+    }
+  }
+  if (has(js, "loss")) s.loss = nn::parse_loss(text(js["loss"], "loss"));
+  if (has(js, "initializer")) s.initializer = nn::parse_initializer(text(js["initializer"], "initializer"));
+  if (has(js, "l1")) s.l1 = number(js["l1"], "l1");
+  if (has(js, "l2")) s.l2 = number(js["l2"], "l2");
+  if (has(js, "seed")) s.seed = static_cast<std::uint64_t>(integer(js["seed"], "seed", 0, 9007199254740991.0));
+  nn::validate_spec(s);
+  return s;
+}
+
+// {epochs, batchSize, shuffle, validationSplit, seed}; absent keys keep Keras's defaults.
+inline nn::FitOptions fit_options_from_js(const val& js) {
+  nn::FitOptions o;
+  if (js.isUndefined() || js.isNull()) return o;
+  if (has(js, "epochs")) o.epochs = static_cast<int>(integer(js["epochs"], "epochs", 1, 1e6));
+  if (has(js, "batchSize")) o.batch_size = static_cast<int>(integer(js["batchSize"], "batchSize", 1, 1e9));
+  if (has(js, "shuffle")) o.shuffle = js["shuffle"].as<bool>();
+  if (has(js, "validationSplit")) o.validation_split = number(js["validationSplit"], "validationSplit");
+  if (has(js, "seed")) o.seed = static_cast<std::uint64_t>(integer(js["seed"], "seed", 0, 9007199254740991.0));
+  nn::validate_fit_options(o);
+  return o;
+}
+
+// An array's `length`, checked against what rows x cols needs.
+inline std::size_t checked_length(const val& array, std::size_t expected, const std::string& what) {
+  require(array.typeOf().as<std::string>() == "object" && !array.isNull() &&
+              array["length"].typeOf().as<std::string>() == "number",
+          "data", what + " must be a typed array, got " + array.typeOf().as<std::string>());
+  const std::size_t n = array["length"].as<std::size_t>();
+  require(n == expected, "data",
+          what + " has " + std::to_string(n) + " values, expected " + std::to_string(expected));
+  return n;
+}
+
+// rows x cols floats from any numeric array (Float32Array in practice), one bulk copy.
+inline Tensor<float> floats_from_js(const val& array, int rows, int cols, const std::string& what) {
+  require(rows >= 1 && cols >= 1, "data",
+          what + ": rows and cols must be >= 1, got " + std::to_string(rows) + "x" + std::to_string(cols));
+  Tensor<float> t(rows, cols);
+  checked_length(array, static_cast<std::size_t>(t.size()), what);
+  val(emscripten::typed_memory_view(static_cast<std::size_t>(t.size()), t.data())).call<void>("set", array);
+  return t;
+}
+
+inline std::vector<std::uint8_t> bytes_from_js(const val& array, std::size_t expected, const std::string& what) {
+  const bool object = array.typeOf().as<std::string>() == "object" && !array.isNull();
+  const std::string type = object ? array["constructor"]["name"].as<std::string>() : array.typeOf().as<std::string>();
+  require(type == "Uint8Array" || type == "Uint8ClampedArray", "data", what + " must be a Uint8Array, got " + type);
+  std::vector<std::uint8_t> out(checked_length(array, expected, what));
+  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
+  return out;
+}
+
+inline nn::Dataset<float> floats_dataset(const val& x, int rows, int cols, const val& y, int y_cols) {
+  return nn::Dataset<float>::from_tensors(floats_from_js(x, rows, cols, "x"), floats_from_js(y, rows, y_cols, "y"));
+}
+
+inline nn::Dataset<float> bytes_dataset(const val& pixels, int rows, int cols, const val& labels, int classes) {
+  require(rows >= 1 && cols >= 1, "data",
+          "rows and cols must be >= 1, got " + std::to_string(rows) + "x" + std::to_string(cols));
+  return nn::Dataset<float>::from_bytes(
+      bytes_from_js(pixels, static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), "pixels"), rows, cols,
+      bytes_from_js(labels, static_cast<std::size_t>(rows), "labels"), classes);
+}
+
+inline val float32_copy(const float* data, std::size_t n) {
+  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+
+inline val number_or_null(double v) { return std::isnan(v) ? val::null() : val(v); }
+
+inline val epoch_to_js(const nn::EpochLog& e) {
+  val out = val::object();
+  out.set("epoch", e.epoch);
+  out.set("loss", e.loss);
+  out.set("metric", number_or_null(e.metric));
+  out.set("valLoss", e.has_validation ? val(e.val_loss) : val::null());
+  out.set("valMetric", e.has_validation ? number_or_null(e.val_metric) : val::null());
+  return out;
+}
+
+}  // namespace nnjs
+
+// {parameters, weightBytes, gradBytes, optimizerBytes, activationBytes, totalBytes}
+inline val model_memory(const val& spec, int batch_size, const std::string& optimizer, const val& settings) {
+  const nn::ModelSpec s = nnjs::spec_from_js(spec);
+  const nn::MemoryEstimate m =
+      nn::estimate_memory(s, batch_size, nn::optimizer_state_slots(optimizer, settings_from_js(settings)));
+  val out = val::object();
+  out.set("parameters", static_cast<double>(m.parameters));
+  out.set("weightBytes", m.weight_bytes);
+  out.set("gradBytes", m.grad_bytes);
+  out.set("optimizerBytes", m.optimizer_bytes);
+  out.set("activationBytes", m.activation_bytes);
+  out.set("totalBytes", m.total_bytes);
+  return out;
+}
+
+inline val nn_names() {
+  val out = val::object();
+  out.set("activations", vector_to_js(nn::activation_names()));
+  out.set("losses", vector_to_js(nn::loss_names()));
+  out.set("initializers", vector_to_js(nn::initializer_names()));
+  out.set("optimizers", vector_to_js(optim::optimizer_names()));
+  return out;
+}
+
+// A model with its optimizer, training data and trainer: what a lesson's worker holds.
+class Network {
+ public:
+  // A constructor cannot hand JS an Error object, so a bad spec or setting is kept in error()
+  // (the JS wrapper checks it, deletes the object and throws).
+  Network(const val& spec, const std::string& optimizer, const val& settings) {
+    try {
+      model_ = std::make_unique<nn::Model<float>>(nnjs::spec_from_js(spec));
+      optimizer_ = optim::make_optimizer<float>(optimizer, settings_from_js(settings));
+    } catch (const std::exception& e) {
+      error_ = e.what();
+    }
+  }
+
+  std::string error() const { return error_; }
+
+  void set_training_data(const val& x, int rows, int cols, const val& y, int y_cols) {
+    train_ = nnjs::floats_dataset(x, rows, cols, y, y_cols);
+    trainer_.reset();
+  }
+  void set_training_bytes(const val& pixels, int rows, int cols, const val& labels, int classes) {
+    train_ = nnjs::bytes_dataset(pixels, rows, cols, labels, classes);
+    trainer_.reset();
+  }
+  void set_validation_data(const val& x, int rows, int cols, const val& y, int y_cols) {
+    validation_ = nnjs::floats_dataset(x, rows, cols, y, y_cols);
+    trainer_.reset();
+  }
+  void set_validation_bytes(const val& pixels, int rows, int cols, const val& labels, int classes) {
+    validation_ = nnjs::bytes_dataset(pixels, rows, cols, labels, classes);
+    trainer_.reset();
+  }
+  void clear_data() {
+    trainer_.reset();
+    train_.reset();
+    validation_.reset();
+  }
+
+  // Starts a fit over the training data (the optimizer keeps its state, as in Keras).
+  void start_fit(const val& options) {
+    require(train_.has_value(), "fit", "no training data (call setTrainingData or setTrainingBytes first)");
+    trainer_ = std::make_unique<nn::Trainer<float>>(model(), *optimizer_, *train_, nnjs::fit_options_from_js(options),
+                                                   validation_);
+  }
+
+  // Up to n batches (never past an epoch's end) →
+  // {epoch, batch, batchesPerEpoch, batchLoss, loss, metric, samplesSeen, done, epochEnd: log|null}
+  val run_batches(int n) {
+    require(trainer_ != nullptr, "fit", "not started (call startFit first)");
+    const bool more = trainer_->run_batches(n);
+    const nn::BatchLog& b = trainer_->last_batch();
+    val out = val::object();
+    out.set("epoch", b.epoch);
+    out.set("batch", b.batch);
+    out.set("batchesPerEpoch", b.batches_per_epoch);
+    out.set("batchLoss", b.batch_loss);
+    out.set("loss", b.loss);
+    out.set("metric", nnjs::number_or_null(b.metric));
+    out.set("samplesSeen", static_cast<double>(b.samples_seen));
+    out.set("done", !more);
+    out.set("epochEnd", trainer_->epoch_ended() ? nnjs::epoch_to_js(trainer_->history().back()) : val::null());
+    return out;
+  }
+
+  void stop() {
+    if (trainer_) trainer_->stop();
+  }
+
+  val history() const {
+    val out = val::array();
+    if (trainer_)
+      for (const auto& e : trainer_->history()) out.call<void>("push", nnjs::epoch_to_js(e));
+    return out;
+  }
+
+  val evaluate(const val& x, int rows, int cols, const val& y, int y_cols) {
+    return evaluation_to_js(model().evaluate(nnjs::floats_dataset(x, rows, cols, y, y_cols)));
+  }
+  val evaluate_bytes(const val& pixels, int rows, int cols, const val& labels, int classes) {
+    return evaluation_to_js(model().evaluate(nnjs::bytes_dataset(pixels, rows, cols, labels, classes)));
+  }
+
+  // rows x outputs probabilities (or values), row-major, as a Float32Array copy.
+  val predict(const val& x, int rows, int cols) {
+    const Tensor<float> p = model().predict(nnjs::floats_from_js(x, rows, cols, "x"));
+    return nnjs::float32_copy(p.data(), static_cast<std::size_t>(p.size()));
+  }
+  val predict_bytes(const val& pixels, int rows, int cols) {
+    const int outputs = nn::output_size(model().spec());
+    // Labels are not needed to predict: zeros keep the byte data set well-formed.
+    const auto data = nn::Dataset<float>::from_bytes(
+        nnjs::bytes_from_js(pixels, static_cast<std::size_t>(rows) * static_cast<std::size_t>(std::max(cols, 0)), "pixels"),
+        rows, cols, std::vector<std::uint8_t>(static_cast<std::size_t>(std::max(rows, 0)), 0), outputs);
+    const Tensor<float> p = model().predict(data);
+    return nnjs::float32_copy(p.data(), static_cast<std::size_t>(p.size()));
+  }
+
+  // Dense layer i's kernel as {rows: fan_in, cols: units, data: Float32Array} (a copy), and bias.
+  val weights(int layer) const {
+    const Tensor<float>& w = model().kernel(layer).value;
+    val out = val::object();
+    out.set("rows", static_cast<int>(w.rows()));
+    out.set("cols", static_cast<int>(w.cols()));
+    out.set("data", nnjs::float32_copy(w.data(), static_cast<std::size_t>(w.size())));
+    return out;
+  }
+  val bias(int layer) const {
+    const Tensor<float>& b = model().bias(layer).value;
+    return nnjs::float32_copy(b.data(), static_cast<std::size_t>(b.size()));
+  }
+
+  val save() const {
+    const std::vector<std::uint8_t> bytes = nn::save_weights(model());
+    return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
+  }
+  void load(const val& bytes) {
+    const bool ok = bytes.typeOf().as<std::string>() == "object" && !bytes.isNull();
+    require(ok, "load", "expected the saved bytes (a Uint8Array)");
+    const std::vector<std::uint8_t> data = nnjs::bytes_from_js(bytes, bytes["length"].as<std::size_t>(), "weights file");
+    nn::load_weights(model(), data);
+  }
+
+  double parameter_count() const { return static_cast<double>(model().parameter_count()); }
+  int dense_count() const { return model().dense_count(); }
+  std::string summary() const { return nn::describe(model().spec()); }
+  double lr() const { return optimizer().lr; }
+  void set_lr(double lr) {
+    optim::check::positive(optimizer().name(), "lr", lr);
+    optimizer().lr = lr;
+  }
+
+ private:
+  static val evaluation_to_js(const nn::Evaluation& e) {
+    val out = val::object();
+    out.set("loss", e.loss);
+    out.set("accuracy", nnjs::number_or_null(e.metric));
+    return out;
+  }
+  nn::Model<float>& model() const {
+    require(model_ != nullptr, "model", error_.empty() ? "not built" : error_);
+    return *model_;
+  }
+  optim::Optimizer<float>& optimizer() const {
+    require(optimizer_ != nullptr, "model", error_.empty() ? "no optimizer" : error_);
+    return *optimizer_;
+  }
+
+  std::unique_ptr<nn::Model<float>> model_;
+  std::unique_ptr<optim::Optimizer<float>> optimizer_;
+  std::optional<nn::Dataset<float>> train_, validation_;
+  std::unique_ptr<nn::Trainer<float>> trainer_;
+  std::string error_;
+};
+
+}  // namespace basecamp::wasm

@@ -1,0 +1,28 @@
+// Runs "finite differences against backpropagation" off the page's thread: a second instance of
+// the wasm core, one size at a time, posting each report as soon as it is ready.
+// In: {type: 'run', sizes: [{layers, fdSample}], settings}. Out: {type: 'start'|'result'|'done'|'error'}.
+import createBasecampCore from '@wasm/basecamp_web.mjs';
+import { wrapCore } from '../../shared/core-api.js';
+
+let corePromise = null;
+
+self.onmessage = async ({ data }) => {
+  if (data?.type !== 'run') return;
+  try {
+    if (!corePromise) {
+      corePromise = createBasecampCore().then(wrapCore);
+      // Warm-up, not reported: the engine first runs new wasm code with its baseline compiler
+      // and swaps in optimised code after a while; without this the first size measured slow.
+      (await corePromise).compareFdBackprop([32, 100, 16], { fdSample: 200, minTimingMs: 150 });
+    }
+    const core = await corePromise;
+    for (const [index, size] of data.sizes.entries()) {
+      self.postMessage({ type: 'start', index });
+      const report = core.compareFdBackprop(size.layers, { ...data.settings, fdSample: size.fdSample });
+      self.postMessage({ type: 'result', index, report });
+    }
+    self.postMessage({ type: 'done' });
+  } catch (error) {
+    self.postMessage({ type: 'error', message: error?.message ?? String(error) });
+  }
+};

@@ -1,0 +1,114 @@
+// The lesson's markup; every text is filled from strings.js by applyStrings.
+const field = (name, key, input) => `<label><span data-i18n="l6.field.${key}"></span>${input}</label>`;
+const select = (name) => `<select name="${name}"></select>`;
+const text = (name, mode = 'decimal') => `<input type="text" name="${name}" inputmode="${mode}" autocomplete="off" spellcheck="false">`;
+
+export const template = `
+<h1 data-i18n="l6.title"></h1>
+<p data-i18n="l6.intro"></p>
+<p data-i18n="l6.intro2"></p>
+
+<section class="panel" aria-labelledby="l6-data-h">
+  <h2 id="l6-data-h" data-i18n="l6.data.title"></h2>
+  <progress data-out="data-progress" max="1" value="0" aria-labelledby="l6-data-h"></progress>
+  <p class="message" data-out="data-status" role="status"></p>
+</section>
+
+<section class="panel" aria-labelledby="l6-settings-h">
+  <h2 id="l6-settings-h" data-i18n="l6.settings.title"></h2>
+  <p class="hint" data-i18n="l6.settings.hint"></p>
+  <div class="controls l6-settings">
+    ${field('hidden', 'hidden', text('hidden', 'text'))}
+    ${field('act', 'act', select('act'))}
+    ${field('opt', 'opt', select('opt'))}
+    ${field('lr', 'lr', text('lr'))}
+    ${field('batch', 'batch', text('batch', 'numeric'))}
+    ${field('epochs', 'epochs', text('epochs', 'numeric'))}
+    ${field('train', 'train', text('train', 'numeric'))}
+    ${field('dropout', 'dropout', text('dropout'))}
+    ${field('l2', 'l2', text('l2'))}
+    ${field('init', 'init', select('init'))}
+    ${field('val', 'val', select('val'))}
+    ${field('seed', 'seed', text('seed', 'numeric'))}
+  </div>
+  <p class="l6-memory" data-out="memory"></p>
+  <p class="message" data-out="settings-message" role="alert"></p>
+  <div class="l6-buttons">
+    <button type="button" name="start" data-i18n="l6.button.start"></button>
+    <button type="button" name="pause" data-i18n="l6.button.pause" disabled></button>
+    <button type="button" name="stop" data-i18n="l6.button.stop" disabled></button>
+    <button type="button" name="reset" data-i18n="l6.button.reset"></button>
+  </div>
+</section>
+
+<section class="panel" aria-labelledby="l6-train-h">
+  <h2 id="l6-train-h" data-i18n="l6.train.title"></h2>
+  <p data-out="summary" class="hint"></p>
+  <progress data-out="train-progress" max="1" value="0" data-i18n-aria-label="l6.train.progress_aria"></progress>
+  <dl class="readout">
+    <div><dt data-i18n="l6.read.epoch"></dt><dd data-out="epoch">–</dd></div>
+    <div><dt data-i18n="l6.read.loss"></dt><dd data-out="loss">–</dd></div>
+    <div><dt data-i18n="l6.read.acc"></dt><dd data-out="acc">–</dd></div>
+    <div><dt data-i18n="l6.read.val"></dt><dd data-out="val">–</dd></div>
+    <div><dt data-i18n="l6.read.speed"></dt><dd data-out="speed">–</dd></div>
+    <div><dt data-i18n="l6.read.left"></dt><dd data-out="left">–</dd></div>
+  </dl>
+  <p class="message" data-out="train-message" role="status"></p>
+  <div class="l6-charts">
+    <div><h3 data-i18n="l6.chart.loss_title"></h3><div class="chart" data-out="loss-chart" role="img" data-i18n-aria-label="l6.chart.loss_aria"></div></div>
+    <div><h3 data-i18n="l6.chart.acc_title"></h3><div class="chart" data-out="acc-chart" role="img" data-i18n-aria-label="l6.chart.acc_aria"></div></div>
+  </div>
+  <p class="sr-only" data-out="chart-summary" aria-live="polite"></p>
+</section>
+
+<section class="panel" aria-labelledby="l6-results-h">
+  <h2 id="l6-results-h" data-i18n="l6.results.title"></h2>
+  <p class="l6-test" data-out="test"></p>
+  <div class="l6-results" data-out="results" hidden>
+    <div>
+      <h3 data-i18n="l6.cm.title"></h3>
+      <p class="hint" data-i18n="l6.cm.hint"></p>
+      <div class="l6-table-wrap"><table class="l6-confusion" data-out="confusion"></table></div>
+    </div>
+    <div>
+      <h3 data-out="cell-title" data-i18n="l6.cm.pick"></h3>
+      <div class="l6-gallery" data-out="cell"></div>
+    </div>
+    <div class="l6-wide">
+      <h3 data-i18n="l6.gallery.heading"></h3>
+      <p class="hint" data-i18n="l6.gallery.hint"></p>
+      <div class="l6-gallery" data-out="mistakes"></div>
+    </div>
+    <div class="l6-wide">
+      <h3 data-i18n="l6.weights.title"></h3>
+      <p class="hint" data-out="weights-hint"></p>
+      <div class="l6-gallery l6-weights" data-out="weights"></div>
+    </div>
+  </div>
+</section>
+
+<section class="panel" aria-labelledby="l6-pad-h">
+  <h2 id="l6-pad-h" data-i18n="l6.pad.title"></h2>
+  <p class="hint" data-i18n="l6.pad.hint"></p>
+  <div class="l6-pad">
+    <canvas class="l6-canvas" data-out="pad" data-i18n-aria-label="l6.pad.aria" role="img"></canvas>
+    <div>
+      <p data-i18n="l6.pad.preview"></p>
+      <canvas class="l6-preview" data-out="preview" width="28" height="28"></canvas>
+      <p><button type="button" name="clear" data-i18n="l6.pad.clear"></button></p>
+    </div>
+    <ol class="l6-probs" data-out="probs" start="0"></ol>
+  </div>
+  <p class="message" data-out="pad-message" role="status"></p>
+</section>
+
+<section class="panel" aria-labelledby="l6-file-h">
+  <h2 id="l6-file-h" data-i18n="l6.file.title"></h2>
+  <p class="hint" data-i18n="l6.file.hint"></p>
+  <div class="l6-buttons">
+    <button type="button" name="save" data-i18n="l6.file.save" disabled></button>
+    <label class="l6-file"><span data-i18n="l6.file.load"></span> <input type="file" name="load" accept=".bcnn,application/octet-stream"></label>
+  </div>
+  <p class="message" data-out="file-message" role="status"></p>
+</section>
+`;

@@ -1,0 +1,238 @@
+// Trains the MNIST lesson's network off the page's thread: the data, the model and its trainer
+// live here; the page only sends settings and draws what comes back. Every number comes from
+// the wasm core (web/shared/core.js, the threaded build when the page is cross-origin isolated).
+//
+// Protocol (all messages are plain objects with a `type`):
+//   page → worker
+//     {type: 'load', baseUrl}                 fetch MNIST (relative to the page's base URL)
+//     {type: 'start', spec, optimizer, settings, fit, trainSize, validation: 'test'|'split'|'none'}
+//                                             build a new model and train it
+//     {type: 'pause'} / {type: 'resume'} / {type: 'stop'}   between chunks of batches
+//     {type: 'predict', id, images: Uint8Array (count x 784), count}
+//     {type: 'evaluate'}                      test accuracy + classification report
+//     {type: 'save'}                          the weights file of the current model
+//     {type: 'load-weights', bytes, spec, optimizer, settings}  a model of that shape, then the file
+//   worker → page
+//     {type: 'data-progress', received, total}          while MNIST downloads
+//     {type: 'data', trainCount, testCount, testImages, testLabels}   copies of the test set
+//     {type: 'started', parameters, summary}
+//     {type: 'progress', batches: [{epoch, batch, batchLoss, loss, metric}], last, samplesPerSecond,
+//      elapsed}                                         one per chunk (~75 ms of training)
+//     {type: 'epoch', log: {epoch, loss, metric, valLoss, valMetric}}
+//     {type: 'paused'} / {type: 'resumed'}
+//     {type: 'done', reason: 'finished'|'stopped'|'diverged', history, result}
+//         result: {evaluation: {loss, accuracy}, report (core.classificationReport), probs
+//                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
+//     {type: 'prediction', id, probs: Float32Array}
+//     {type: 'evaluated', result} / {type: 'saved', bytes} / {type: 'weights-loaded', result, summary}
+//     {type: 'error', during, id?, message}                  the core's message; the worker keeps going
+// Training runs in chunks: runBatches(1) repeatedly for about CHUNK_MS, then a post and a yield
+// (a MessageChannel round trip) so that pause, stop and predict messages are handled in between.
+import { loadCore } from '../../shared/core.js';
+import { loadMnist } from '../../shared/mnist-data.js';
+
+const CHUNK_MS = 75;
+const MISTAKES = 36;
+const CLASSES = 10;
+const PIXELS = 784;
+
+let data = null;
+let model = null;
+let coreNow = null; // the core once loaded (synchronous messages need it)
+let run = null; // {paused, stopping, started, samplesAtStart}
+const queue = [];
+let handling = false;
+
+// Messages are handled one at a time, in order; training yields between chunks so they get in.
+// Control, predict, evaluate and save are synchronous and answered at once (between two chunks
+// while training, or while paused); load, start and load-weights are queued.
+self.onmessage = ({ data: message }) => {
+  if (message?.type === 'pause' || message?.type === 'stop' || message?.type === 'resume') {
+    control(message.type);
+    return;
+  }
+  if (['predict', 'evaluate', 'save'].includes(message?.type)) {
+    try {
+      immediate(message);
+    } catch (error) {
+      self.postMessage({ type: 'error', during: message.type, id: message.id, message: error?.message ?? String(error) });
+    }
+    return;
+  }
+  queue.push(message);
+  if (!handling) drain();
+};
+
+async function drain() {
+  handling = true;
+  while (queue.length > 0) {
+    const message = queue.shift();
+    try {
+      await handle(message);
+    } catch (error) {
+      self.postMessage({ type: 'error', during: message?.type, message: error?.message ?? String(error) });
+    }
+  }
+  handling = false;
+}
+
+const yieldToMessages = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+
+function control(type) {
+  if (!run) return;
+  if (type === 'pause' && !run.paused) {
+    run.paused = true;
+    self.postMessage({ type: 'paused' });
+  } else if (type === 'resume' && run.paused) {
+    run.paused = false;
+    self.postMessage({ type: 'resumed' });
+    run.wake?.();
+  } else if (type === 'stop') {
+    run.stopping = true;
+    run.paused = false;
+    run.wake?.();
+  }
+}
+
+function immediate(message) {
+  requireModel();
+  switch (message.type) {
+    case 'predict': {
+      requireModel();
+      const probs = model.predictBytes(message.images, message.count, PIXELS);
+      self.postMessage({ type: 'prediction', id: message.id, probs }, [probs.buffer]);
+      return;
+    }
+    case 'evaluate':
+      if (!data) throw new Error('the MNIST data is not loaded yet');
+      postResult({ type: 'evaluated' }, results(coreNow));
+      return;
+    case 'save': {
+      const bytes = model.save();
+      self.postMessage({ type: 'saved', bytes }, [bytes.buffer]);
+      return;
+    }
+  }
+}
+
+async function handle(message) {
+  const core = await loadCore();
+  coreNow = core;
+  switch (message?.type) {
+    case 'load': return loadData(message);
+    case 'start': return train(core, message);
+    case 'load-weights': {
+      if (run) throw new Error('stop the training before loading a file');
+      const fresh = core.newModel(message.spec, message.optimizer, message.settings);
+      try {
+        fresh.load(message.bytes);
+      } catch (error) {
+        fresh.delete();
+        throw error;
+      }
+      model?.delete();
+      model = fresh;
+      postResult({ type: 'weights-loaded', summary: model.summary() }, data ? results(core) : null);
+      return;
+    }
+    default:
+      throw new Error(`unknown message ${JSON.stringify(message?.type)}`);
+  }
+}
+
+function requireModel() {
+  if (!model || !coreNow) throw new Error('no network yet: train one or load a file');
+}
+
+async function loadData({ baseUrl }) {
+  if (!data) {
+    data = await loadMnist({
+      baseUrl,
+      onProgress: ({ received, total }) => self.postMessage({ type: 'data-progress', received, total }),
+    });
+  }
+  // Copies, transferred (not cloned) so the page receives them without a long task.
+  const testImages = data.test.images.slice();
+  const testLabels = data.test.labels.slice();
+  self.postMessage({ type: 'data', trainCount: data.train.count, testCount: data.test.count, testImages, testLabels },
+    [testImages.buffer, testLabels.buffer]);
+}
+
+// Test accuracy, the classification report over the test set and the first layer's kernel.
+function results(core) {
+  const { test } = data;
+  const evaluation = model.evaluateBytes(test.images, test.count, PIXELS, test.labels, CLASSES);
+  const probs = model.predictBytes(test.images, test.count, PIXELS);
+  const report = core.classificationReport(probs, test.count, CLASSES, test.labels, MISTAKES);
+  return { evaluation, report, probs, kernel: model.weights(0) };
+}
+
+async function train(core, { spec, optimizer, settings, fit, trainSize, validation }) {
+  if (!data) throw new Error('the MNIST data is not loaded yet');
+  if (run) throw new Error('a training run is already going');
+  const next = core.newModel(spec, optimizer, settings);
+  try {
+    const n = Math.min(trainSize, data.train.count);
+    next.setTrainingBytes(data.train.images.subarray(0, n * PIXELS), n, PIXELS, data.train.labels.subarray(0, n), CLASSES);
+    if (validation === 'test') {
+      next.setValidationBytes(data.test.images, data.test.count, PIXELS, data.test.labels, CLASSES);
+    }
+    next.startFit({ ...fit, validationSplit: validation === 'split' ? 0.1 : 0 });
+  } catch (error) {
+    next.delete();
+    throw error;
+  }
+  model?.delete();
+  model = next;
+  self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary() });
+  run = { paused: false, stopping: false, started: performance.now(), pausedMs: 0 };
+  let reason = 'finished';
+  for (;;) {
+    if (run.stopping) {
+      model.stop();
+      reason = 'stopped';
+      break;
+    }
+    if (run.paused) {
+      const pausedAt = performance.now();
+      await new Promise((resolve) => { run.wake = resolve; });
+      run.wake = null;
+      run.pausedMs += performance.now() - pausedAt;
+      continue;
+    }
+    const chunkStart = performance.now();
+    const batches = [];
+    let last = null;
+    do {
+      last = model.runBatches(1);
+      batches.push({ epoch: last.epoch, batch: last.batch, batchLoss: last.batchLoss, loss: last.loss, metric: last.metric });
+      if (last.epochEnd) break;
+    } while (!last.done && Number.isFinite(last.batchLoss) && performance.now() - chunkStart < CHUNK_MS);
+    const elapsed = (performance.now() - run.started - run.pausedMs) / 1000;
+    self.postMessage({ type: 'progress', batches, last, elapsed, samplesPerSecond: last.samplesSeen / elapsed });
+    if (last.epochEnd) self.postMessage({ type: 'epoch', log: last.epochEnd });
+    if (!Number.isFinite(last.batchLoss)) {
+      model.stop();
+      reason = 'diverged';
+      break;
+    }
+    if (last.done) break;
+    await yieldToMessages();
+  }
+  const history = model.history();
+  run = null;
+  let result = null;
+  if (reason !== 'diverged') result = results(core);
+  postResult({ type: 'done', reason, history }, result);
+}
+
+// A reply carrying results, their typed arrays transferred rather than cloned.
+function postResult(message, result) {
+  const buffers = result ? [result.probs, result.kernel.data, ...Object.values(result.report).filter(ArrayBuffer.isView)].map((a) => a.buffer) : [];
+  self.postMessage({ ...message, result }, buffers);
+}
+

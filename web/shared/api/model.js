@@ -1,0 +1,42 @@
+// Networks (the MNIST lesson and friends): build a model from a spec, give it data, train it a
+// few batches at a time (a worker posts progress between calls), evaluate, predict, save, load.
+//   spec: {inputs: 784, layers: [{units: 512, activation: 'relu'}, {dropout: 0.2},
+//          {units: 10, activation: 'softmax'}], loss: 'categorical_crossentropy',
+//          initializer: 'glorot_uniform', l1: 0, l2: 0, seed: 42}
+//   optimizer: 'rmsprop' with settings in torch.optim's names ({lr: 1e-3, alpha: 0.9, eps: 1e-7}).
+import { caller, throwing, unwrap } from './errors.js';
+
+export function modelApi(Module) {
+  const call = caller(Module);
+  return {
+    // {activations, losses, initializers, optimizers}: the names the core accepts.
+    nnNames: call('nnNames'),
+    // Before building: {parameters, weightBytes, gradBytes, optimizerBytes, activationBytes,
+    // totalBytes} for training with this spec, batch size and optimizer (data not included).
+    modelMemory: (spec, batchSize, optimizer = 'rmsprop', settings = {}) =>
+      unwrap(Module.modelMemory(spec, batchSize, optimizer, settings ?? {})),
+    // A model; its methods throw the core's errors. Call .delete() when done.
+    //   setTrainingData(x: Float32Array, rows, cols, y: Float32Array, yCols)
+    //   setTrainingBytes(pixels: Uint8Array, rows, cols, labels: Uint8Array, classes)  (÷255, one-hot)
+    //   setValidationData(...) / setValidationBytes(...) / clearData()
+    //   startFit({epochs, batchSize, shuffle, validationSplit, seed})
+    //   runBatches(n) → {epoch, batch, batchesPerEpoch, batchLoss, loss, metric, samplesSeen,
+    //                    done, epochEnd: null | {epoch, loss, metric, valLoss, valMetric}}
+    //   stop(), history() → [epoch logs]
+    //   evaluate(x, rows, cols, y, yCols) / evaluateBytes(pixels, rows, cols, labels, classes)
+    //     → {loss, accuracy (null for mse)}
+    //   predict(x, rows, cols) / predictBytes(pixels, rows, cols) → Float32Array rows x outputs
+    //   weights(layer) → {rows, cols, data: Float32Array}, bias(layer) → Float32Array (copies)
+    //   save() → Uint8Array, load(bytes)
+    //   parameterCount(), denseCount(), summary(), lr(), setLr(lr)
+    newModel(spec, optimizer = 'rmsprop', settings = {}) {
+      const model = new Module.Model(spec, optimizer, settings ?? {});
+      const error = model.error();
+      if (error) {
+        model.delete();
+        throw new Error(error);
+      }
+      return throwing(model);
+    },
+  };
+}
