@@ -12,6 +12,10 @@ const main = document.getElementById('lesson');
 const nav = document.getElementById('lesson-nav');
 const banner = document.getElementById('error-banner');
 const langButton = document.getElementById('lang-switch');
+const copyLinkButton = document.getElementById('copy-link');
+const presenterButton = document.getElementById('presenter');
+const shellStatus = document.getElementById('shell-status');
+const PRESENTER_KEY = 'basecamp.presenter';
 let unmountCurrent = null;
 let currentPath = null;
 
@@ -38,7 +42,9 @@ function renderShell() {
   document.documentElement.lang = lang();
   document.title = t('app.title');
   langButton.textContent = t('app.lang_switch');
-  langButton.setAttribute('aria-label', t('app.lang_switch_label'));
+  // Named by its visible text (the other language's name, in that language); the title explains.
+  langButton.lang = lang() === 'ko' ? 'en' : 'ko';
+  langButton.title = t('app.lang_switch_label');
   applyStrings(document.querySelector('header'));
   applyStrings(document.querySelector('footer'));
 }
@@ -93,6 +99,54 @@ async function route({ force = false } = {}) {
   document.body.dataset.ready = path; // tests wait for this
 }
 
+// Copy link: the URL already holds the lesson's state (each lesson writes its controls to the
+// hash); the language is added so the link opens as the teacher sees it.
+async function copyLink() {
+  const url = new URL(location.href);
+  const [path, query = ''] = url.hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query);
+  params.set('lang', lang());
+  url.hash = `${path}?${params}`;
+  try {
+    await navigator.clipboard.writeText(url.href);
+    shellStatus.textContent = t('app.link_copied');
+  } catch {
+    shellStatus.textContent = t('app.link_shown', { url: url.href });
+  }
+  showToast(shellStatus.textContent);
+}
+
+let toastTimer = 0;
+function showToast(message) {
+  let toast = document.getElementById('toast');
+  if (!toast) {
+    toast = Object.assign(document.createElement('div'), { id: 'toast', className: 'toast' });
+    toast.setAttribute('aria-hidden', 'true');  // the live region above speaks it once
+    document.body.append(toast);
+  }
+  toast.textContent = message;
+  toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { toast.hidden = true; }, 4000);
+}
+
+// Presenter mode: larger type and the explanations hidden, controls and plots kept; remembered
+// on this machine only (a shared link should not switch a student's screen into it).
+function setPresenter(on, { announce = true } = {}) {
+  document.body.classList.toggle('presenter', on);
+  presenterButton.setAttribute('aria-pressed', String(on));
+  try { localStorage.setItem(PRESENTER_KEY, on ? '1' : '0'); } catch { /* storage may be blocked */ }
+  if (announce) shellStatus.textContent = t(on ? 'app.presenter_on' : 'app.presenter_off');
+  window.dispatchEvent(new Event('resize'));  // charts re-measure their boxes
+}
+
+function storedPresenter() {
+  try { return localStorage.getItem(PRESENTER_KEY) === '1'; } catch { return false; }
+}
+
+copyLinkButton.addEventListener('click', copyLink);
+presenterButton.addEventListener('click', () => setPresenter(!document.body.classList.contains('presenter')));
+setPresenter(storedPresenter(), { announce: false });
 langButton.addEventListener('click', () => setLang(lang() === 'ko' ? 'en' : 'ko'));
 onLangChange(() => {
   renderShell();
