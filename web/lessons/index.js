@@ -6,5 +6,5 @@ export const lessons = [
   { id: 4, key: 'optimizers', load: () => import('./04-optimizers/lesson.js') },
   { id: 5, key: 'backprop', load: () => import('./05-backprop/lesson.js') },
   { id: 6, key: 'mnist', load: () => import('./06-mnist/lesson.js') },
-  { id: 7, key: 'generalization', load: null },
+  { id: 7, key: 'generalization', load: () => import('./07-generalization/lesson.js') },
 ];

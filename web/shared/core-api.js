@@ -10,6 +10,7 @@ import { modelApi } from './api/model.js';
 import { minibatchApi } from './api/minibatch.js';
 import { regressionApi } from './api/regression.js';
 import { backpropApi } from './api/backprop.js';
+import { generalizeApi } from './api/generalize.js';
 import { mnistLessonApi } from './api/mnist-lesson.js';
 
 export function wrapCore(Module) {
@@ -25,6 +26,7 @@ export function wrapCore(Module) {
     ...minibatchApi(Module),
     ...regressionApi(Module),
     ...backpropApi(Module),
+    ...generalizeApi(Module),
     ...mnistLessonApi(Module),
   };
 }
