@@ -4,11 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openLab } from './harness.mjs';
+import path from 'node:path';
+import { openLab, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { nativeDir } from '../../scripts/paths.mjs';
 import { formatNumber } from '../../web/shared/format.js';
-import { byKey } from '../../web/lessons/04-optimizers/optimizers.js';
+import { byKey, parseSettings } from '../../web/lessons/04-optimizers/optimizers.js';
 import { PRESETS, SCENES } from '../../web/lessons/04-optimizers/scenes.js';
 import { strings } from '../../web/lessons/04-optimizers/strings.js';
 
@@ -319,6 +320,61 @@ test('frame time with 7 optimizers running (reported, generous bound)', async ()
     assert.ok(ms > 0 && ms < 100, `frame time ${ms} ms`);
   }
   console.log(`# lesson 4 redraw per animation frame, 7 optimizers: ${report.join('; ')}`);
+});
+
+test('exercise: who crosses the saddle first — wrong answer, right answer (from the node core), hint', async () => {
+  await lab.goto('4', 'en');
+  // The rule the exercise states: the first step at which f falls below the saddle's value.
+  const sc = SCENES.find((s) => s.id === 'saddle');
+  const level = core.surfaceInfo({ surface: 'saddle' }).saddles[0].f;
+  const crossing = Object.fromEntries(sc.on.map((key) => {
+    const opt = byKey[key];
+    const { settings } = parseSettings(opt, Object.fromEntries(opt.fields.map((f) => [f.name, String(sc.settings[key]?.[f.name] ?? f.torchDefault)])));
+    const { path: p } = core.descend({ surface: 'saddle' }, opt.core, settings, ...sc.start, sc.steps);
+    let step = -1;
+    for (let k = 0; 3 * k + 2 < p.length; k++) if (p[3 * k + 2] < level) { step = k; break; }
+    return [key, step];
+  }));
+  const crossed = Object.entries(crossing).filter(([, s]) => s >= 0);
+  const first = Math.min(...crossed.map(([, s]) => s));
+  const winners = crossed.filter(([, s]) => s === first).map(([k]) => k);
+  assert.equal(winners.length, 1, `one winner: ${JSON.stringify(crossing)}`);
+  const ex = page.locator(`${L} .exercise`);
+  await ex.scrollIntoViewIfNeeded();
+  const verdict = ex.locator('.exercise-verdict');
+  const wrong = sc.on.find((k) => !winners.includes(k) && crossing[k] >= 0);
+  await ex.locator('select[name=answer]').selectOption(wrong);
+  await ex.locator('button[name=check]').click();
+  assert.equal(await verdict.getAttribute('data-result'), 'wrong');
+  const said = await verdict.textContent();
+  assert.ok(said.startsWith('Not yet. '), said);
+  assert.ok(said.includes(`${byKey[wrong].label} gets f < 0 at step ${crossing[wrong]}`), said);
+  await ex.locator('select[name=answer]').selectOption(winners[0]);
+  await ex.locator('button[name=check]').click();
+  assert.equal(await verdict.getAttribute('data-result'), 'right');
+  const right = await verdict.textContent();
+  assert.ok(right.startsWith('Right! '), right);
+  assert.ok(right.includes(`${byKey[winners[0]].label} is the first to get f < 0, at step ${first}`), right);
+  const hintButton = ex.locator('button[name=hint]');
+  assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
+  await hintButton.click();
+  assert.equal(await hintButton.getAttribute('aria-expanded'), 'true');
+  assert.equal(await ex.locator('.exercise-hint').isVisible(), true);
+  await lab.screenshot('04-optimizers-exercise-en');
+  await ex.screenshot({ path: path.join(screenshotDir, '04-optimizers-exercise-box-en.png') });
+  await hintButton.click();
+  assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
+  // Korean: the same exercise in the other language.
+  await lab.goto('4', 'ko');
+  const exKo = page.locator(`${L} .exercise`);
+  await exKo.locator('select[name=answer]').selectOption(winners[0]);
+  await exKo.locator('button[name=check]').click();
+  assert.ok((await exKo.locator('.exercise-verdict').textContent()).startsWith('정답입니다! '));
+  await exKo.locator('button[name=hint]').click();
+  await exKo.scrollIntoViewIfNeeded();
+  await exKo.screenshot({ path: path.join(screenshotDir, '04-optimizers-exercise-box-ko.png') });
 });
 
 test('screenshots: phone and projector, Korean and English', async () => {

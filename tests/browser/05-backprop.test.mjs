@@ -5,7 +5,8 @@
 // core with the same graphs recorded here, independently of the page's code.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLab } from './harness.mjs';
+import path from 'node:path';
+import { openLab, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 
@@ -260,6 +261,74 @@ test('finite differences against backprop: counts exact, differences as the core
   assert.match(await out('fd-status'), /Stopped/);
   assert.ok(!(await lab.page.locator(`${L} button[name=fd-run]`).isDisabled()));
   assert.ok(await lab.page.locator(`${L} button[name=fd-stop]`).isDisabled());
+});
+
+test('exercise: ∂L/∂w by hand, checked against the core\'s backward pass', async () => {
+  await lab.goto('5', 'en');
+  const ex = lab.page.locator(`${L} .exercise`);
+  const verdict = ex.locator('.exercise-verdict');
+  const answer = async (value) => {
+    await ex.locator('input[name=answer]').fill(String(value));
+    await ex.locator('button[name=check]').click();
+    return verdict.textContent();
+  };
+  // Under the graph panel, asking about w of the neuron.
+  assert.equal(await lab.page.locator(`${L} .l5-graph-panel + .exercise`).count(), 1);
+  assert.match(await ex.locator('.exercise-task').textContent(), /compute ∂L\/∂w yourself/);
+  const { g, root, ops, leaf } = record('neuron', NEURON);
+  g.backward(root);
+  const dw = one(g.grad(leaf.w));
+  const du = one(g.grad(ops[0]));          // u = w·x: what is left without ∂u/∂w = x
+  g.delete();
+  assert.ok(Math.abs(dw) > 0.01 && Math.abs(du - dw) > 0.05);
+  // Wrong: the sign, the half, a missing factor, too high / too low; not a number.
+  assert.equal(await answer(-dw), 'Not yet. The size is right but the sign is flipped: check the sign of ŷ − y.');
+  assert.equal(await verdict.getAttribute('data-result'), 'wrong');
+  assert.equal(await answer(dw / 2), 'Not yet. Exactly half: the 2 of d(u²)/du = 2u is missing.');
+  assert.equal(await answer(du), 'Not yet. One factor of the chain rule seems to be missing: the local derivative ∂u/∂w at node u (mul).');
+  assert.match(await answer(dw > 0 ? dw * 3 + 1 : dw + 5), /^Not yet\. Too high: ∂L\/∂w is smaller than that\./);
+  assert.match(await answer(dw > 0 ? -dw * 3 - 1 : dw - 5), /^Not yet\. Too low: ∂L\/∂w is larger than that\./);
+  assert.equal(await answer('minus a bit'), 'Type a number (for example 1e5 or 0.25).');
+  // Right: the value as the page rounds it (within 1 %), typed with a keyboard's minus sign (the
+  // page shows U+2212, which the shared exercise field does not read as a number).
+  const typed = (x) => gfmt(x).replace('−', '-');
+  assert.equal(await answer(typed(dw)), `Right! The core’s backward pass agrees: ∂L/∂w = ${formatNumber(dw, 4)}.`);
+  assert.equal(await verdict.getAttribute('data-result'), 'right');
+  // The hint toggles.
+  const hint = ex.locator('button[name=hint]');
+  assert.equal(await hint.getAttribute('aria-expanded'), 'false');
+  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
+  await hint.click();
+  assert.equal(await hint.getAttribute('aria-expanded'), 'true');
+  assert.match(await ex.locator('.exercise-hint').textContent(), /ŷ\(1 − ŷ\) · x/);
+  await lab.screenshot('05-backprop-exercise-en');
+  await ex.screenshot({ path: path.join(screenshotDir, '05-backprop-exercise-panel-en.png') });
+  await hint.click();
+  assert.equal(await hint.getAttribute('aria-expanded'), 'false');
+  // Another graph asks about v₁ of the 2-2-1 network; the old verdict goes.
+  await lab.page.selectOption(`${L} select[name=graph]`, 'mlp');
+  assert.equal(await verdict.textContent(), '');
+  assert.match(await ex.locator('.exercise-task').textContent(), /In the 2-2-1 network.*∂L\/∂v₁/);
+  assert.match(await ex.locator('.exercise-hint').textContent(), /2\(ŷ − y\) · h₁/);
+  const m = record('mlp', MLP);
+  m.g.backward(m.root);
+  const dv1 = one(m.g.grad(m.leaf.v1));
+  m.g.delete();
+  assert.match(await answer(dv1 * 1.5), /^Not yet\./);
+  assert.equal(await answer(dv1.toPrecision(4)), `Right! The core’s backward pass agrees: ∂L/∂v₁ = ${formatNumber(dv1, 4)}.`);
+  // Editing a number asks again (a new verdict is needed), in Korean too.
+  await lab.page.fill(`${L} input[name=v-v1]`, '0.4');
+  assert.equal(await verdict.textContent(), '');
+  const m2 = record('mlp', { ...MLP, v1: 0.4 });
+  m2.g.backward(m2.root);
+  const dv1b = one(m2.g.grad(m2.leaf.v1));
+  m2.g.delete();
+  assert.match(await answer(dv1b.toPrecision(4)), /^Right!/);
+  await lab.goto('5', 'ko');
+  assert.match(await answer(-dw), /^아직 아닙니다\. 크기는 맞지만 부호가 반대입니다/);
+  assert.match(await answer(typed(dw)), /^정답입니다! /);
+  await ex.locator('button[name=hint]').click();
+  await ex.screenshot({ path: path.join(screenshotDir, '05-backprop-exercise-panel-ko.png') });
 });
 
 test('screenshots: phone and projector, English and Korean', async () => {

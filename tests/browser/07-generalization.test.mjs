@@ -5,7 +5,8 @@
 // Also URL restore, timings, screenshots at phone and projector sizes in both languages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLab } from './harness.mjs';
+import path from 'node:path';
+import { openLab, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 
@@ -231,6 +232,55 @@ test('a shared URL restores every control; Korean page', async () => {
   const body = await lab.page.locator(L).textContent();
   assert.ok(!body.includes('⟦'), 'a missing string key');
   assert.ok(!body.includes('NaN'));
+});
+
+test('exercise: the degree with the lowest validation error — wrong answer, right answer, hint', async () => {
+  await lab.goto('7', 'en');
+  // Section 2's default split (60 % / 20 %, shuffle 1), scanned by the node core.
+  const pool = core.curveData(40, NOISE, 7);
+  const roles = core.splitRoles(40, 0.6, 0.2, 1);
+  const scan = core.scanDegrees(core.selectRole(pool, roles, 0), core.selectRole(pool, roles, 1), 12);
+  const best = scan.bestDegree;
+  await expectText('s2-best', String(best));
+  const ex = lab.page.locator(`${L} .exercise`);
+  await ex.scrollIntoViewIfNeeded();
+  const input = ex.locator('input[name=answer]');
+  const verdict = ex.locator('.exercise-verdict');
+  const check = async (value) => { await input.fill(value); await ex.locator('button[name=check]').click(); return verdict.textContent(); };
+  assert.equal(await check('many'), 'Type a number (for example 1e5 or 0.25).');
+  assert.equal(await check('13'), 'Not yet. Answer with a whole number from 1 to 12.');
+  const lowestTrain = scan.trainMse.indexOf(Math.min(...scan.trainMse)) + 1;
+  assert.notEqual(lowestTrain, best);
+  assert.equal(await check(String(lowestTrain)), `Not yet. Degree ${lowestTrain} has the lowest training MSE (${f(scan.trainMse[lowestTrain - 1])}), but its validation MSE is ${f(scan.valMse[lowestTrain - 1])}. The choice is made on the validation error.`);
+  const low = best > 1 ? best - 1 : null;
+  if (low !== null && low !== lowestTrain) {
+    assert.equal(await check(String(low)), `Not yet. Degree ${low} has validation MSE ${f(scan.valMse[low - 1])}; a higher degree does better on the validation set. This degree cannot follow the shape of the curve.`);
+  }
+  assert.equal(await verdict.getAttribute('data-result'), 'wrong');
+  assert.equal(await check(String(best)), `Right! Degree ${best} has the lowest validation MSE, ${f(scan.valMse[best - 1])} (its training MSE is ${f(scan.trainMse[best - 1])}). Only after this choice is the test set looked at.`);
+  assert.equal(await verdict.getAttribute('data-result'), 'right');
+  const hintButton = ex.locator('button[name=hint]');
+  assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
+  await hintButton.click();
+  assert.equal(await hintButton.getAttribute('aria-expanded'), 'true');
+  assert.equal(await ex.locator('.exercise-hint').isVisible(), true);
+  await lab.screenshot('07-generalization-exercise-en');
+  await ex.screenshot({ path: path.join(screenshotDir, '07-generalization-exercise-box-en.png') });
+  await hintButton.click();
+  assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+  // Without a validation set there is nothing to check against: a message, not a verdict on a stale scan.
+  await press('va', 'Home');
+  await expectText('s2-best', '–');
+  assert.equal(await check(String(best)), 'Not yet. The validation set is empty, so there is no validation error: raise the validation share first.');
+  await lab.goto('7', 'ko');
+  const exKo = lab.page.locator(`${L} .exercise`);
+  await exKo.locator('input[name=answer]').fill(String(best));
+  await exKo.locator('button[name=check]').click();
+  assert.ok((await exKo.locator('.exercise-verdict').textContent()).startsWith('정답입니다! '));
+  await exKo.locator('button[name=hint]').click();
+  await exKo.scrollIntoViewIfNeeded();
+  await exKo.screenshot({ path: path.join(screenshotDir, '07-generalization-exercise-box-ko.png') });
 });
 
 test('screenshots at phone and projector sizes, both languages', async () => {

@@ -7,6 +7,7 @@ import { mountNetworkPanel } from './network-panel.js';
 import { mountSamplingPictures } from './sampling-pictures.js';
 import { mountCoverage } from './coverage-chart.js';
 import { mountRace } from './race-panel.js';
+import { mountGuessExercise } from './exercise.js';
 import { strings } from './strings.js';
 import './lesson.css';
 
@@ -47,6 +48,8 @@ export function mount(root, { core }) {
   mountCountPanel(countBox, core, state, onCount);
   net = mountNetworkPanel(netBox, core, state, save);
   pics = mountSamplingPictures(picsBox, core, state, save);
+  // The exercise follows the network builder, where the same counts are made.
+  const exercise = mountGuessExercise(root, netBox, core, state);
   let race = null;
   // The budget is shared by the coverage chart and the race; the race reruns a frame later so
   // that the slider stays responsive while it is dragged.
@@ -62,5 +65,6 @@ export function mount(root, { core }) {
     cancelAnimationFrame(pending);
     cover.dispose();
     race.dispose();
+    exercise.destroy();
   };
 }

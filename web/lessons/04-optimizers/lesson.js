@@ -15,6 +15,7 @@ import { createLegend } from './legend.js';
 import { createOptimizerPanel } from './optimizer-panel.js';
 import { createNumbers } from './numbers.js';
 import { mountStochastic } from './stochastic.js';
+import { mountSaddleExercise } from './saddle-exercise.js';
 import { template } from './template.js';
 import './lesson.css';
 
@@ -274,10 +275,13 @@ export function mount(root, { core }) {
 
   // The stochastic section reads and writes its own keys (sk, slr, sseed, …) of the same state.
   const unmountStochastic = mountStochastic($('.stochastic'), core, state, saveUrl);
+  // The exercise replays the saddle scene with the core when checked (saddle-exercise.js).
+  const exercise = mountSaddleExercise($('.l4-exercise'), core);
 
   return () => {
     if (frame) cancelAnimationFrame(frame);
     unmountStochastic();
+    exercise.destroy();
     race.dispose();
     plot?.dispose();
     chart?.dispose();

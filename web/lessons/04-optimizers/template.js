@@ -34,6 +34,7 @@ export const template = (surfaces, schedules, speeds, scenes) => `
     <p class="sr-only" aria-live="polite" data-out="summary"></p>
     <details class="numbers-box"></details>
   </section>
+  <div class="l4-exercise"></div>
   <section class="panel" aria-labelledby="l4-racers">
     <h2 id="l4-racers" data-i18n="l4.racers.title"></h2>
     <p data-i18n="l4.racers.intro"></p>

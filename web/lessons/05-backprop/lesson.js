@@ -12,6 +12,7 @@ import { createGraphView } from './graph-view.js';
 import { chainRuleTex, chainTex, forwardTex } from './step-tex.js';
 import { createFdPanel } from './fd-panel.js';
 import { template } from './template.js';
+import { mountBackpropExercise } from './exercise.js';
 import { strings } from './strings.js';
 import './lesson.css';
 
@@ -71,6 +72,7 @@ export function mount(root, { core }) {
   const fdDefaults = core.fdDefaults();
   const fd = createFdPanel($('.l5-fd-section'), { presets, chosen: state.sizes, onChosen: (c) => { state.sizes = c; saveUrl(); } });
   let built = null;
+  let exercise = null;
   let valueMessage = '';
 
   tex(out('fd-central'), FD_TEX.central);
@@ -154,6 +156,7 @@ export function mount(root, { core }) {
     out('step-count').textContent = t('l5.step.count', { s, total: 2 * F });
     $('select[name=graph]').value = state.graph;
     out('value-message').textContent = valueMessage;
+    exercise?.sync();
     saveUrl();
     root.dataset.renderMs = (performance.now() - started).toFixed(2);
   }
@@ -262,6 +265,8 @@ export function mount(root, { core }) {
 
   build();
   renderInputs();
+  // The exercise sits under the graph whose numbers it asks about.
+  exercise = mountBackpropExercise(root, $('.l5-graph-panel'), { graph, state, getBuilt: () => built });
   tex(out('model-tex'), MODEL_TEX[state.graph]);
   render();
 
@@ -269,6 +274,7 @@ export function mount(root, { core }) {
     clearTimeout(urlTimer);
     cancelAnimationFrame(texFrame);
     if (urlTimer && parseHash().path === '5') writeState(stateTable, state);
+    exercise.destroy();
     fd.dispose();
     view.dispose();
     graph.delete();

@@ -9,6 +9,7 @@ import { createSplitPanel } from './split-panel.js';
 import { createPenaltyPanel } from './penalty-panel.js';
 import { createDropoutPanel } from './dropout-panel.js';
 import { createInitPanel } from './init-panel.js';
+import { mountDegreeExercise } from './degree-exercise.js';
 import { template } from './template.js';
 import { strings } from './strings.js';
 import './lesson.css';
@@ -55,12 +56,14 @@ export function mount(root, { core }) {
   const penalty = createPenaltyPanel(root, core, state, changed, overfit.data);
   const dropout = createDropoutPanel(root, core, state, changed, overfit.data);
   const init = createInitPanel(root, core, state, changed);
+  const exercise = mountDegreeExercise(root.querySelector('.l7-exercise'), split);
 
   return () => {
     // A remount (language switch) must find the latest state in the URL; another lesson's must not.
     if (urlTimer && parseHash().path === '7') writeState(stateTable, state);
     clearTimeout(urlTimer);
     window.removeEventListener('hashchange', dropPendingWrite);
+    exercise.destroy();
     for (const part of [overfit, split, penalty, dropout, init]) part.dispose();
   };
 }

@@ -149,6 +149,8 @@ export function createSplitPanel(root, core, state, changed) {
 
   return {
     pool: () => pool,
+    // The degree scan now shown (null without a validation set): {degree, trainMse, valMse, bestDegree}.
+    scan: () => scan,
     dispose() { clearTimeout(timer); poolPlot.dispose(); scanPlot.dispose(); foldPlot.dispose(); },
   };
 }

@@ -61,6 +61,7 @@ export const template = () => `
       <table class="l7-fold-table"><thead><tr><th data-i18n="l7.s2.col.fold"></th><th data-i18n="l7.s2.col.ntrain"></th><th data-i18n="l7.s2.col.nval"></th><th data-i18n="l7.s2.col.train"></th><th data-i18n="l7.s2.col.val"></th></tr></thead><tbody></tbody></table>
     </div>
   </section>
+  <div class="l7-exercise"></div>
 
   <section class="panel" aria-labelledby="l7-s3">
     <h2 id="l7-s3" data-i18n="l7.s3.title"></h2>
