@@ -25,7 +25,12 @@ export const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
+// unsafeEval: only for `npm run bench`'s TensorFlow.js page (tf.min.js evaluates strings, its
+// wasm backend starts workers from blob: scripts); the
+// lab itself never gets it.
+export function startServer({ root, port = 8080, host = '127.0.0.1', unsafeEval = false }) {
+  const headers = !unsafeEval ? securityHeaders : { ...securityHeaders,
+    'Content-Security-Policy': securityHeaders['Content-Security-Policy'].replace("'wasm-unsafe-eval'", "'wasm-unsafe-eval' 'unsafe-eval' blob:") };
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -35,11 +40,11 @@ export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {
-      response.writeHead(404, { 'Content-Type': 'text/plain', ...securityHeaders }).end('not found');
+      response.writeHead(404, { 'Content-Type': 'text/plain', ...headers }).end('not found');
       return;
     }
     const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...securityHeaders });
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve, reject) => {
