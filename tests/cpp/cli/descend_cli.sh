@@ -4,21 +4,8 @@
 # on stdout; --help exits 0. Usage: tests/cpp/cli/descend_cli.sh [path/to/basecamp]
 # Exits non-zero on any mismatch.
 BIN=${1:-build/native/basecamp}
-fail=0; n=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-# expect_error "<text the one stderr line must contain>" args...
-expect_error() {
-  local want=$1; shift
-  n=$((n + 1))
-  "$BIN" descend "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  local lines; lines=$(wc -l <"$tmp/err")
-  if [ $rc -ne 2 ] || [ "$lines" -ne 1 ] || [ -s "$tmp/out" ] || ! grep -qF -- "$want" "$tmp/err"; then
-    echo "FAIL: descend $* -> rc $rc, $lines stderr lines: $(cat "$tmp/err")"; fail=$((fail + 1))
-  else
-    echo "ok   rc=2  $(cat "$tmp/err")"
-  fi
-}
+COMMAND=descend
+source "$(dirname "$0")/expect.sh"
 ok=(--surface bowl --optimizer sgd --start -7,2 --steps 3)
 
 expect_error "unknown surface 'moon' (valid: bowl" --surface moon --optimizer sgd --start 0,0 --steps 3

@@ -5,21 +5,8 @@
 # exactly one line on stderr naming the problem and nothing on stdout.
 # Usage: tests/cpp/cli/mnist_cli.sh [path/to/basecamp]. Exits non-zero on any mismatch.
 BIN=${1:-build/native/basecamp}
-fail=0; n=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-# expect_error "<text the one stderr line must contain>" args...
-expect_error() {
-  local want=$1; shift
-  n=$((n + 1))
-  "$BIN" mnist "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  local lines; lines=$(wc -l <"$tmp/err")
-  if [ $rc -ne 2 ] || [ "$lines" -ne 1 ] || [ -s "$tmp/out" ] || ! grep -qF -- "$want" "$tmp/err"; then
-    echo "FAIL: mnist $* -> rc $rc, $lines stderr lines: $(cat "$tmp/err")"; fail=$((fail + 1))
-  else
-    echo "ok   rc=2  $(cat "$tmp/err")"
-  fi
-}
+COMMAND=mnist
+source "$(dirname "$0")/expect.sh"
 
 expect_error "--batch-size must be between 1 and 60000, got 0" --batch-size 0
 expect_error "--batch-size expects a whole number, got '12x'" --batch-size 12x
