@@ -12,9 +12,11 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws Error("<where>: <what>") when `ok` is false.
-inline void require(bool ok, const std::string& where, const std::string& what) {
-  if (!ok) throw Error(where + ": " + what);
+// Throws Error("<where>: <what>") when `ok` is false. A template so that string literals are
+// turned into std::string only on failure: checks run inside every op of every training step.
+template <class Where, class What>
+inline void require(bool ok, const Where& where, const What& what) {
+  if (!ok) throw Error(std::string(where) + ": " + std::string(what));
 }
 
 }  // namespace basecamp

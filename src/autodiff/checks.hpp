@@ -37,7 +37,7 @@ template <class T>
 void check_unary(const char* op, const Var<T>& a) {
   require(a.tape != nullptr, op, "Var is not on a tape (default-constructed?)");
   const Tensor<T>& v = a.tape->node_checked(op, a).value;
-  require(v.size() > 0, op, str("empty tensor ", shape(v)));
+  if (v.size() == 0) throw Error(str(op, ": empty tensor ", shape(v)));  // formatted only on failure
 }
 
 // Two valid, non-empty Vars of the same tape (shapes not compared).
@@ -52,8 +52,8 @@ void check_pair(const char* op, const Var<T>& a, const Var<T>& b) {
 template <class T>
 void check_same_shape(const char* op, const Var<T>& a, const Var<T>& b) {
   check_pair(op, a, b);
-  require(a.rows() == b.rows() && a.cols() == b.cols(), op,
-          str("shapes differ: ", shape(a.value()), " vs ", shape(b.value())));
+  if (a.rows() != b.rows() || a.cols() != b.cols())
+    throw Error(str(op, ": shapes differ: ", shape(a.value()), " vs ", shape(b.value())));
 }
 
 }  // namespace basecamp::ad::detail

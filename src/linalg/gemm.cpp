@@ -28,9 +28,18 @@ template <class T>
 using OutMap = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
                           Eigen::OuterStride<>>;
 
+// Below this many multiply-adds, Eigen's blocked GEMM (packing, cache blocking) costs more than
+// the arithmetic: the lesson-7 networks (11 x 32 by 32 x 32) run ~2x faster coefficient-wise.
+constexpr double kLazyProductWork = 1 << 15;
+
 template <class T, class L, class R>
 void eigen_product(OutMap<T> c, const L& l, const R& r, bool accumulate) {
-  if (accumulate)
+  const bool small = static_cast<double>(l.rows()) * l.cols() * r.cols() < kLazyProductWork;
+  if (small && accumulate)
+    c.noalias() += l.lazyProduct(r);
+  else if (small)
+    c.noalias() = l.lazyProduct(r);
+  else if (accumulate)
     c.noalias() += l * r;
   else
     c.noalias() = l * r;

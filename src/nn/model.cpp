@@ -165,8 +165,8 @@ double Model<T>::count_correct(const Tensor<T>& out, const Tensor<T>& y) const {
 
 template <class T>
 void Model<T>::check_x(Eigen::Index cols, const char* who) const {
-  require(cols == spec_.inputs, who,
-          "x has " + std::to_string(cols) + " columns, the model takes " + std::to_string(spec_.inputs) + " inputs");
+  if (!(cols == spec_.inputs))  // message built only on failure: checked every step
+    throw Error(std::string(who) + ": x has " + std::to_string(cols) + " columns, the model takes " + std::to_string(spec_.inputs) + " inputs");
 }
 
 template <class T>
@@ -189,8 +189,8 @@ template <class T>
 BatchResult Model<T>::compute_gradients(const Dataset<T>& data, std::span<const std::size_t> rows,
                                         Rng& dropout_rng) {
   check_x(data.x_cols(), "train");
-  require(data.y_cols() == output_size(spec_), "train",
-          "y has " + std::to_string(data.y_cols()) + " columns, the model has " + std::to_string(output_size(spec_)) + " outputs");
+  if (!(data.y_cols() == output_size(spec_)))  // message built only on failure: checked every step
+    throw Error("train: y has " + std::to_string(data.y_cols()) + " columns, the model has " + std::to_string(output_size(spec_)) + " outputs");
   require(!rows.empty(), "train", "empty batch");
   tape_.clear();
   Tensor<T> x = tape_.take(static_cast<Eigen::Index>(rows.size()), data.x_cols());
@@ -202,8 +202,8 @@ BatchResult Model<T>::compute_gradients(const Dataset<T>& data, std::span<const 
 template <class T>
 BatchResult Model<T>::compute_gradients(const Tensor<T>& x, const Tensor<T>& y, Rng& dropout_rng) {
   check_x(x.cols(), "train");
-  require(y.rows() == x.rows() && y.cols() == output_size(spec_), "train",
-          "y must be (" + std::to_string(x.rows()) + "x" + std::to_string(output_size(spec_)) + "), got " + shape_of(y));
+  if (!(y.rows() == x.rows() && y.cols() == output_size(spec_)))  // message built only on failure: checked every step
+    throw Error("train: y must be (" + std::to_string(x.rows()) + "x" + std::to_string(output_size(spec_)) + "), got " + shape_of(y));
   require(x.rows() >= 1, "train", "empty batch");
   tape_.clear();
   Tensor<T> xc = tape_.take(x.rows(), x.cols());
@@ -226,8 +226,8 @@ double Model<T>::penalty() const {
 template <class T>
 Evaluation Model<T>::evaluate(const Dataset<T>& data) {
   check_x(data.x_cols(), "evaluate");
-  require(data.y_cols() == output_size(spec_), "evaluate",
-          "y has " + std::to_string(data.y_cols()) + " columns, the model has " + std::to_string(output_size(spec_)) + " outputs");
+  if (!(data.y_cols() == output_size(spec_)))  // message built only on failure: checked every step
+    throw Error("evaluate: y has " + std::to_string(data.y_cols()) + " columns, the model has " + std::to_string(output_size(spec_)) + " outputs");
   const std::size_t n = data.size();
   require(n >= 1, "evaluate", "no samples");
   double total = 0, correct = 0;

@@ -15,8 +15,8 @@ namespace basecamp::ad {
 template <class T>
 Var<T> dropout(const Var<T>& x, std::type_identity_t<T> rate, bool training, Rng& rng) {
   detail::check_unary("dropout", x);
-  require(rate >= T(0) && rate < T(1), "dropout",
-          detail::str("rate must be in [0, 1), got ", rate));
+  if (!(rate >= T(0) && rate < T(1)))  // message built only on failure: checked every step
+    throw Error(detail::str("dropout: rate must be in [0, 1), got ", rate));
   if (!training || rate == T(0)) return x;
   const T keep_scale = T(1) / (T(1) - rate);
   Tensor<T> mask(x.rows(), x.cols());

@@ -12,8 +12,8 @@ namespace basecamp::ad {
 template <class T>
 Var<T> matmul(const Var<T>& a, const Var<T>& b) {
   detail::check_pair("matmul", a, b);
-  require(a.cols() == b.rows(), "matmul",
-          detail::str("inner dimensions differ: ", detail::shape(a.value()), " · ",
+  if (!(a.cols() == b.rows()))  // message built only on failure: checked every step
+    throw Error(detail::str("matmul: inner dimensions differ: ", detail::shape(a.value()), " · ",
                       detail::shape(b.value())));
   // linalg::gemm: SIMD kernel in wasm, Eigen elsewhere; big products split across threads.
   using linalg::Trans;
@@ -44,8 +44,8 @@ Var<T> transpose(const Var<T>& a) {
 template <class T>
 Var<T> add_bias(const Var<T>& x, const Var<T>& b) {
   detail::check_pair("add_bias", x, b);
-  require(b.rows() == 1 && b.cols() == x.cols(), "add_bias",
-          detail::str("bias must be (1x", x.cols(), ") for input ", detail::shape(x.value()),
+  if (!(b.rows() == 1 && b.cols() == x.cols()))  // message built only on failure: checked every step
+    throw Error(detail::str("add_bias: bias must be (1x", x.cols(), ") for input ", detail::shape(x.value()),
                       ", got ", detail::shape(b.value())));
   return x.tape->push_expr("add_bias", x.value().rowwise() + b.value().row(0), {x.id, b.id},
                            [](Tape<T>& t, int self) {
