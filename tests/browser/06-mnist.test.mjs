@@ -67,6 +67,20 @@ async function startLongTaskProbe() {
   });
 }
 
+// Presses the exercise's Check and returns its verdict once it matches `pattern`.
+async function checkExercise(pattern) {
+  const ex = page.locator(`${L} .exercise`);
+  await ex.locator('button[name=check]').click();
+  const verdict = await ex.locator('.exercise-verdict').textContent();
+  assert.match(verdict, pattern);
+  return verdict;
+}
+
+// The lab's target is no main-thread task over 50 ms while training; on an idle 2-core machine
+// both measurements below read 0 ms. The bound is looser so that a CI host shared with other
+// jobs does not fail the run, while work moved back onto the page's thread (seconds) would.
+const LONG_TASK_BOUND = 200;
+
 let savedFile = null;
 let shownAccuracy = null;
 
@@ -77,12 +91,14 @@ test('data loads with a progress bar; a short run trains in the worker and is ch
   const spec = { inputs: 784, layers: [{ units: 512, activation: 'relu' }, { units: 128, activation: 'relu' }, { units: 10, activation: 'softmax' }], loss: 'categorical_crossentropy' };
   const memory = core.modelMemory(spec, 64, 'rmsprop', { lr: 0.001, alpha: 0.9, eps: 1e-7 });
   assert.match(await out('memory').textContent(), new RegExp(`^${memory.parameters.toLocaleString('en-US')} parameters · about ${formatNumber(memory.totalBytes / 2 ** 20, 4)} MB`));
+  // The exercise has nothing to check before a run.
+  await checkExercise(/^Not yet\. No run has finished on this page yet\./);
   await startLongTaskProbe();
   await page.click(`${L} button[name=start]`);
   await waitStatus(/Training finished/);
   const longest = await page.evaluate(() => window.__longest);
   console.log(`# short run: longest main-thread task ${longest.toFixed(0)} ms`);
-  assert.ok(longest < 500, `longest task ${longest} ms`);
+  assert.ok(longest < LONG_TASK_BOUND, `longest task ${longest} ms`);
   // 2,000 images in batches of 64: 32 batches in the epoch.
   assert.equal(await out('epoch').textContent(), '1/1 · 32/32');
   assert.equal(await out('train-progress').evaluate((e) => e.value), 1);
@@ -188,6 +204,27 @@ test('loading the saved file gives the same predictions; malformed and mismatche
   await setField('hidden', '512, 128');
 });
 
+test('exercise: reach 94 % test accuracy with at most 5,000 images, checked from the last run', async () => {
+  // The network in the lab now came from a file: its training data is unknown.
+  await checkExercise(/^Not yet\. The network now in the lab was loaded from a file/);
+  await page.locator(`${L} .exercise button[name=hint]`).click();
+  assert.match(await page.locator(`${L} .exercise .exercise-hint`).textContent(), /5,000 images in batches of 128 for 5 epochs are only 200 weight updates/);
+  await setField('batch', 128);
+  await setField('train', 5000);
+  await setField('epochs', 1);
+  await page.click(`${L} button[name=start]`);
+  await waitStatus(/Training finished/);
+  const low = await checkExercise(/^Not yet\. With 5,000 images and Epochs = 1, the test accuracy is ([\d.]+) %: not yet 94 %\.$/);
+  assert.ok(Number(low.match(/is ([\d.]+) %/)[1]) < 94, low);
+  // Ten passes over the same 5,000 images (natively, seed 42: 94.79 %).
+  await setField('epochs', 10);
+  await page.click(`${L} button[name=start]`);
+  await waitStatus(/Training finished/);
+  const right = await checkExercise(/^Right! With 5,000 images \(12 times fewer than the full set\) and Epochs = 10, the test accuracy is ([\d.]+) %\.$/);
+  const shown = (await out('test').textContent()).match(/Test accuracy ([\d.]+) %/)[1];
+  assert.equal(right.match(/is ([\d.]+) %/)[1], shown);
+});
+
 test('bad settings are refused with a message; a huge network is refused before it is built', async () => {
   await setField('batch', 0);
   assert.match(await out('settings-message').textContent(), /Batch size “0” cannot be used: it must be a whole number from 1 to 60000/);
@@ -226,8 +263,9 @@ test('pause, resume and stop a full-size epoch; the page stays responsive', asyn
   await waitStatus(/Training stopped \(epoch 1, batch \d+\)/);
   await page.waitForFunction((sel) => /Test accuracy/.test(document.querySelector(sel).textContent), `${L} [data-out="test"]`);
   const { longest, count } = await page.evaluate(() => ({ longest: window.__longest, count: window.__longTasks }));
+  await checkExercise(/^Not yet\. Your last run used 60,000 training images \(test accuracy [\d.]+ %\)\. Use 5,000 or fewer\.$/);
   console.log(`# 60,000-image run (paused, resumed, stopped): longest main-thread task ${longest.toFixed(0)} ms (${count} tasks over 50 ms)`);
-  assert.ok(longest < 500, `longest task ${longest} ms`);
+  assert.ok(longest < LONG_TASK_BOUND, `longest task ${longest} ms`);
 });
 
 test('a learning rate of 1e9 diverges and says so, without NaN on screen', async () => {

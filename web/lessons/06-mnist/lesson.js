@@ -12,6 +12,7 @@ import { createTrainingCharts } from './training-charts.js';
 import { renderCell, renderConfusion, renderMistakes } from './confusion-view.js';
 import { drawDigit, fillGallery, weightCanvas } from './digit-images.js';
 import { createDrawPad } from './draw-pad.js';
+import { mountSmallDataExercise } from './small-data-exercise.js';
 import { template } from './template.js';
 import { strings } from './strings.js';
 import './lesson.css';
@@ -33,6 +34,8 @@ const session = {
   data: { status: 'idle', received: 0, total: 1, message: '' },
   run: { status: 'idle', batches: [], epochs: [], last: null, firstLoss: null },
   result: null, hasModel: false, predictId: 0, fileMessage: '',
+  // Where the network behind `result` came from: {fromFile, trainSize, epochs} (the exercise).
+  origin: null,
 };
 
 function worker() {
@@ -62,10 +65,11 @@ function absorb(m) {
     case 'done':
       run.status = m.reason;
       session.result = m.result;
+      session.origin = { fromFile: false, trainSize: Math.min(run.request.trainSize, data.trainCount), epochs: run.last?.epoch ?? 0 };
       if (m.reason === 'diverged') session.hasModel = false; // its weights are no longer numbers
       break;
     case 'evaluated': session.result = m.result; break;
-    case 'weights-loaded': session.result = m.result; session.hasModel = true; break;
+    case 'weights-loaded': session.result = m.result; session.hasModel = true; session.origin = { fromFile: true }; break;
     case 'error':
       if (m.during === 'load') Object.assign(data, { status: 'error', message: m.message });
       else if (m.during === 'start' || m.during === 'worker') Object.assign(run, { status: 'error', message: m.message });
@@ -90,6 +94,10 @@ export function mount(root, { core }) {
   applyStrings(root);
   const charts = createTrainingCharts(out('loss-chart'), out('acc-chart'));
   const pad = createDrawPad(out('pad'), onInk);
+  mountSmallDataExercise(out('exercise'), () => {
+    const accuracy = session.result?.evaluation.accuracy;
+    return session.origin && (session.origin.fromFile || Number.isFinite(accuracy)) ? { ...session.origin, accuracy } : null;
+  });
   let lastInk = null;
   let selectedCell = null;
 

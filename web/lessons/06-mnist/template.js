@@ -87,6 +87,8 @@ export const template = `
   </div>
 </section>
 
+<div data-out="exercise"></div>
+
 <section class="panel" aria-labelledby="l6-pad-h">
   <h2 id="l6-pad-h" data-i18n="l6.pad.title"></h2>
   <p class="hint" data-i18n="l6.pad.hint"></p>
