@@ -1,0 +1,52 @@
+// `npm run long-tasks [-- --epochs N]`: the page's responsiveness while lesson 6 trains. Opens the
+// built lab in headless Chromium (as the browser tests do), starts the default MNIST run (the
+// Keras run; 1 epoch unless --epochs), and reports every main-thread long task (> 50 ms,
+// PerformanceObserver 'longtask') and every long animation frame with the scripts in it, from
+// the click on Start to the results drawn. The lab's target: no task over 50 ms while training.
+import { buildAll } from './build.mjs';
+import { openLab } from '../tests/browser/harness.mjs';
+
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--epochs');
+const epochs = at >= 0 ? Number(argv[at + 1]) : 1;
+
+await buildAll();
+const lab = await openLab();
+const { page } = lab;
+try {
+  await lab.goto(`6?epochs=${epochs}`);
+  await page.waitForFunction(() => /ready/.test(document.querySelector('.lesson-6 [data-out="data-status"]')?.textContent ?? ''),
+    null, { timeout: 120_000 });
+  await page.evaluate(() => {
+    window.__tasks = [];
+    window.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push({ at: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__frames.push({ at: e.startTime, ms: e.duration,
+          scripts: e.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`) });
+      }
+    }).observe({ type: 'long-animation-frame' });
+    window.__start = performance.now();
+  });
+  await page.click('.lesson-6 button[name=start]');
+  await page.waitForFunction(() => /finished/.test(document.querySelector('.lesson-6 [data-out="train-message"]').textContent),
+    null, { timeout: 1_800_000 });
+  await page.waitForTimeout(1000);  // the results are drawn over the next frames
+  const r = await page.evaluate(() => ({
+    tasks: window.__tasks, frames: window.__frames, start: window.__start, isolated: crossOriginIsolated,
+    cores: navigator.hardwareConcurrency, speed: document.querySelector('.lesson-6 [data-out="speed"]').textContent,
+    test: document.querySelector('.lesson-6 [data-out="test"]').textContent,
+  }));
+  const since = (t) => `${((t - r.start) / 1000).toFixed(1)} s`;
+  console.log(`lesson 6, ${epochs} epoch(s): ${r.speed}; ${r.test}`);
+  console.log(`cross-origin isolated: ${r.isolated} (threads), cores: ${r.cores}`);
+  const longest = Math.max(0, ...r.tasks.map((t) => t.ms));
+  console.log(`main-thread long tasks: ${r.tasks.length}, longest ${Math.round(longest)} ms`);
+  for (const t of r.tasks) console.log(`  task at ${since(t.at)}: ${Math.round(t.ms)} ms`);
+  for (const f of r.frames.filter((x) => x.ms > 50)) console.log(`  frame at ${since(f.at)}: ${Math.round(f.ms)} ms; ${f.scripts.join(', ') || 'no script'}`);
+} finally {
+  await lab.close();
+}
