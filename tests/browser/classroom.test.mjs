@@ -60,12 +60,16 @@ test('presenter mode enlarges the type, hides explanations, keeps controls, and 
   await lab.goto('1', 'en');
   const size = () => lab.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   const visibleParagraphs = () => lab.page.locator('main p:visible').count();
-  const before = { size: await size(), paragraphs: await visibleParagraphs(),
+  // Paragraphs that show the core's numbers (data-out) are readouts, not explanations.
+  const visibleReadouts = () => lab.page.locator('main p[data-out]:visible').count();
+  const before = { size: await size(), paragraphs: await visibleParagraphs(), readouts: await visibleReadouts(),
     controls: await lab.page.locator('main input:visible, main button:visible, main select:visible').count() };
   await lab.page.click('#presenter');
   assert.equal(await lab.page.getAttribute('#presenter', 'aria-pressed'), 'true');
   assert.ok(await size() > before.size * 1.2, 'larger type');
   assert.ok(await visibleParagraphs() < before.paragraphs, 'fewer paragraphs');
+  assert.ok(before.readouts > 0);
+  assert.equal(await visibleReadouts(), before.readouts, 'readouts kept');
   assert.equal(await lab.page.locator('main input:visible, main button:visible, main select:visible').count(), before.controls);
   assert.match(await lab.page.locator('#shell-status').textContent(), /Presenter mode/);
   await lab.screenshot('classroom-presenter-l1-en', { width: 1920, height: 1080 });
