@@ -7,6 +7,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { ensureDeps } from './ensure-deps.mjs';
 import { packMnist } from './pack-mnist.mjs';
+import { writeOfflineWorker } from './offline.mjs';
 
 import { distDir, nativeDir, root, wasmDir } from './paths.mjs';
 
@@ -50,6 +51,8 @@ export async function buildSite() {
   mkdirSync(path.join(distDir, 'wasm-mt'), { recursive: true });
   for (const f of ['basecamp_web_mt.mjs', 'basecamp_web_mt.wasm', 'basecamp_web_mt.worker.js'])
     copyFileSync(path.join(wasmDir, f), path.join(distDir, 'wasm-mt', f));
+  // Last: the service worker's list covers every file now in dist/.
+  writeOfflineWorker(distDir);
 }
 
 export async function buildAll({ site = true } = {}) {

@@ -5,6 +5,7 @@ import { shellStrings } from './shared/strings.js';
 import { loadCore } from './shared/core.js';
 import { parseHash } from './shared/url-state.js';
 import { lessons } from './lessons/index.js';
+import { registerOffline } from './shared/offline.js';
 
 registerStrings(shellStrings);
 
@@ -15,7 +16,9 @@ const langButton = document.getElementById('lang-switch');
 const copyLinkButton = document.getElementById('copy-link');
 const presenterButton = document.getElementById('presenter');
 const shellStatus = document.getElementById('shell-status');
+const offlineStatus = document.getElementById('offline-status');
 const PRESENTER_KEY = 'basecamp.presenter';
+const offline = { state: 'pending', message: '' };
 let unmountCurrent = null;
 let currentPath = null;
 
@@ -47,6 +50,12 @@ function renderShell() {
   langButton.title = t('app.lang_switch_label');
   applyStrings(document.querySelector('header'));
   applyStrings(document.querySelector('footer'));
+  renderOffline();
+}
+
+function renderOffline() {
+  offlineStatus.textContent = offline.state === 'ready' ? t('app.offline_ready')
+    : offline.state === 'failed' ? t('app.offline_failed', { message: offline.message }) : '';
 }
 
 function renderHome() {
@@ -155,3 +164,7 @@ onLangChange(() => {
 window.addEventListener('hashchange', () => route());
 renderShell();
 route();
+registerOffline((state, message = '') => {
+  Object.assign(offline, { state, message });
+  renderOffline();
+});

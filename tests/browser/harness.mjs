@@ -63,9 +63,14 @@ export async function openLab() {
       await this.assertNoErrorBanner();
       await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
     },
+    // Stops serving for real: the listening socket and every open connection (offline tests).
+    async stopServer() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
     async close() {
       await context.close();
-      server.close();
+      if (server.listening) server.close();
       rmSync(scratch, { recursive: true, force: true });
     },
   };
