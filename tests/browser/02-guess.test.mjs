@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openLab, screenshotDir } from './harness.mjs';
+import { exerciseIn, openLab, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 import { formatInteger, formatPower, formatShare, groupDigits } from '../../web/lessons/02-guess/big-format.js';
@@ -161,13 +161,8 @@ test('the whole state restores from a shared URL', async () => {
 
 test('exercise: 10 values per parameter for 784-100-10, checked against the core', async () => {
   await lab.goto('2', 'en');
-  const ex = lab.page.locator('.lesson-2 .exercise');
-  const verdict = ex.locator('.exercise-verdict');
-  const answer = async (text) => {
-    await ex.locator('input[name=answer]').fill(text);
-    await ex.locator('button[name=check]').click();
-    return verdict.textContent();
-  };
+  const ex = exerciseIn(lab.page, '.lesson-2');
+  const answer = (text) => ex.answer(text);
   // It follows the network builder.
   assert.equal(await lab.page.locator('.lesson-2 .panel.network + .exercise').count(), 1);
   const count = core.countParameters([784, 100, 10]);
@@ -175,7 +170,7 @@ test('exercise: 10 values per parameter for 784-100-10, checked against the core
   assert.equal(right, count.parameters);
   // Wrong answers: the weights only, one layer left out, too high, too low; not a number.
   assert.equal(await answer(String(count.weights)), 'Not yet. You counted the weights only: every neuron after the input layer also has a bias.');
-  assert.equal(await verdict.getAttribute('data-result'), 'wrong');
+  assert.equal(await ex.result(), 'wrong');
   const [first, second] = count.layers;
   assert.equal(await answer(String(count.parameters - second.weights - second.biases)),
     'Not yet. The weights and biases of the 100 → 10 connection are missing.');
@@ -183,35 +178,26 @@ test('exercise: 10 values per parameter for 784-100-10, checked against the core
   assert.equal(await answer(String(right + 1)), 'Not yet. Too high: a 784-100-10 network has fewer parameters than that.');
   assert.match(await answer('100'), /^Not yet\. Too low/);
   assert.equal(await answer('ten'), 'Type a number (for example 1e5 or 0.25).');
-  assert.equal(await verdict.getAttribute('data-result'), 'invalid');
+  assert.equal(await ex.result(), 'invalid');
   // The right answer, also with a thousands separator and by Enter.
   assert.equal(await answer(String(right)),
     `Right! ${formatInteger(count.weights)} weights plus ${count.biases} biases make ${formatInteger(count.parameters)} parameters, and each one multiplies the guesses by 10: ${formatPower(right)} of them.`);
-  await ex.locator('input[name=answer]').fill('1');
-  await ex.locator('button[name=check]').click();
-  await ex.locator('input[name=answer]').fill(formatInteger(right));
-  await ex.locator('input[name=answer]').press('Enter');
-  assert.match(await verdict.textContent(), /^Right!/);
-  assert.equal(await verdict.getAttribute('data-result'), 'right');
+  await ex.answer('1');
+  await ex.box.locator('input[name=answer]').fill(formatInteger(right));
+  await ex.box.locator('input[name=answer]').press('Enter');
+  assert.match(await ex.verdict.textContent(), /^Right!/);
+  assert.equal(await ex.result(), 'right');
   // The hint opens and closes.
-  const hint = ex.locator('button[name=hint]');
-  assert.equal(await hint.getAttribute('aria-expanded'), 'false');
-  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
-  await hint.click();
-  assert.equal(await hint.getAttribute('aria-expanded'), 'true');
-  assert.match(await ex.locator('.exercise-hint').textContent(), /count the weights/);
-  assert.equal(await ex.locator('.exercise-hint').isVisible(), true);
+  assert.match(await ex.openHint(), /count the weights/);
   await lab.screenshot('02-guess-exercise-en');
-  await ex.screenshot({ path: path.join(screenshotDir, '02-guess-exercise-panel-en.png') });
-  await hint.click();
-  assert.equal(await hint.getAttribute('aria-expanded'), 'false');
-  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
+  await ex.box.screenshot({ path: path.join(screenshotDir, '02-guess-exercise-panel-en.png') });
+  await ex.closeHint();
   // Korean, and the exercise goes with the lesson.
   await lab.goto('2', 'ko');
   assert.equal(await answer(String(count.weights)), '아직 아닙니다. 가중치만 세었습니다. 입력층 다음의 뉴런마다 편향이 하나씩 더 있습니다.');
   assert.match(await answer(String(right)), /^정답입니다! /);
-  await ex.locator('button[name=hint]').click();
-  await ex.screenshot({ path: path.join(screenshotDir, '02-guess-exercise-panel-ko.png') });
+  await ex.openHint();
+  await ex.box.screenshot({ path: path.join(screenshotDir, '02-guess-exercise-panel-ko.png') });
   await lab.goto('1', 'en');
   assert.equal(await lab.page.locator('.exercise-verdict').count(), 0);
 });

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openLab, screenshotDir } from './harness.mjs';
+import { exerciseIn, openLab, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 
@@ -265,16 +265,12 @@ test('finite differences against backprop: counts exact, differences as the core
 
 test('exercise: ∂L/∂w by hand, checked against the core\'s backward pass', async () => {
   await lab.goto('5', 'en');
-  const ex = lab.page.locator(`${L} .exercise`);
-  const verdict = ex.locator('.exercise-verdict');
-  const answer = async (value) => {
-    await ex.locator('input[name=answer]').fill(String(value));
-    await ex.locator('button[name=check]').click();
-    return verdict.textContent();
-  };
+  const ex = exerciseIn(lab.page, L);
+  const answer = (value) => ex.answer(value);
+  const verdict = ex.verdict;
   // Under the graph panel, asking about w of the neuron.
   assert.equal(await lab.page.locator(`${L} .l5-graph-panel + .exercise`).count(), 1);
-  assert.match(await ex.locator('.exercise-task').textContent(), /compute ∂L\/∂w yourself/);
+  assert.match(await ex.box.locator('.exercise-task').textContent(), /compute ∂L\/∂w yourself/);
   const { g, root, ops, leaf } = record('neuron', NEURON);
   g.backward(root);
   const dw = one(g.grad(leaf.w));
@@ -283,7 +279,7 @@ test('exercise: ∂L/∂w by hand, checked against the core\'s backward pass', a
   assert.ok(Math.abs(dw) > 0.01 && Math.abs(du - dw) > 0.05);
   // Wrong: the sign, the half, a missing factor, too high / too low; not a number.
   assert.equal(await answer(-dw), 'Not yet. The size is right but the sign is flipped: check the sign of ŷ − y.');
-  assert.equal(await verdict.getAttribute('data-result'), 'wrong');
+  assert.equal(await ex.result(), 'wrong');
   assert.equal(await answer(dw / 2), 'Not yet. Exactly half: the 2 of d(u²)/du = 2u is missing.');
   assert.equal(await answer(du), 'Not yet. One factor of the chain rule seems to be missing: the local derivative ∂u/∂w at node u (mul).');
   assert.match(await answer(dw > 0 ? dw * 3 + 1 : dw + 5), /^Not yet\. Too high: ∂L\/∂w is smaller than that\./);
@@ -293,23 +289,17 @@ test('exercise: ∂L/∂w by hand, checked against the core\'s backward pass', a
   // page shows U+2212, which the shared exercise field does not read as a number).
   const typed = (x) => gfmt(x).replace('−', '-');
   assert.equal(await answer(typed(dw)), `Right! The core’s backward pass agrees: ∂L/∂w = ${formatNumber(dw, 4)}.`);
-  assert.equal(await verdict.getAttribute('data-result'), 'right');
+  assert.equal(await ex.result(), 'right');
   // The hint toggles.
-  const hint = ex.locator('button[name=hint]');
-  assert.equal(await hint.getAttribute('aria-expanded'), 'false');
-  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
-  await hint.click();
-  assert.equal(await hint.getAttribute('aria-expanded'), 'true');
-  assert.match(await ex.locator('.exercise-hint').textContent(), /ŷ\(1 − ŷ\) · x/);
+  assert.match(await ex.openHint(), /ŷ\(1 − ŷ\) · x/);
   await lab.screenshot('05-backprop-exercise-en');
-  await ex.screenshot({ path: path.join(screenshotDir, '05-backprop-exercise-panel-en.png') });
-  await hint.click();
-  assert.equal(await hint.getAttribute('aria-expanded'), 'false');
+  await ex.box.screenshot({ path: path.join(screenshotDir, '05-backprop-exercise-panel-en.png') });
+  await ex.closeHint();
   // Another graph asks about v₁ of the 2-2-1 network; the old verdict goes.
   await lab.page.selectOption(`${L} select[name=graph]`, 'mlp');
   assert.equal(await verdict.textContent(), '');
-  assert.match(await ex.locator('.exercise-task').textContent(), /In the 2-2-1 network.*∂L\/∂v₁/);
-  assert.match(await ex.locator('.exercise-hint').textContent(), /2\(ŷ − y\) · h₁/);
+  assert.match(await ex.box.locator('.exercise-task').textContent(), /In the 2-2-1 network.*∂L\/∂v₁/);
+  assert.match(await ex.box.locator('.exercise-hint').textContent(), /2\(ŷ − y\) · h₁/);
   const m = record('mlp', MLP);
   m.g.backward(m.root);
   const dv1 = one(m.g.grad(m.leaf.v1));
@@ -327,8 +317,8 @@ test('exercise: ∂L/∂w by hand, checked against the core\'s backward pass', a
   await lab.goto('5', 'ko');
   assert.match(await answer(-dw), /^아직 아닙니다\. 크기는 맞지만 부호가 반대입니다/);
   assert.match(await answer(typed(dw)), /^정답입니다! /);
-  await ex.locator('button[name=hint]').click();
-  await ex.screenshot({ path: path.join(screenshotDir, '05-backprop-exercise-panel-ko.png') });
+  await ex.openHint();
+  await ex.box.screenshot({ path: path.join(screenshotDir, '05-backprop-exercise-panel-ko.png') });
 });
 
 test('screenshots: phone and projector, English and Korean', async () => {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
-import { openLab, root } from './harness.mjs';
+import { exerciseIn, openLab, root } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 
@@ -67,11 +67,9 @@ async function startLongTaskProbe() {
   });
 }
 
-// Presses the exercise's Check and returns its verdict once it matches `pattern`.
+// Presses the exercise's Check (its answer is the last run) and checks the verdict.
 async function checkExercise(pattern) {
-  const ex = page.locator(`${L} .exercise`);
-  await ex.locator('button[name=check]').click();
-  const verdict = await ex.locator('.exercise-verdict').textContent();
+  const verdict = await exerciseIn(page, L).answer();
   assert.match(verdict, pattern);
   return verdict;
 }
@@ -207,8 +205,7 @@ test('loading the saved file gives the same predictions; malformed and mismatche
 test('exercise: reach 94 % test accuracy with at most 5,000 images, checked from the last run', async () => {
   // The network in the lab now came from a file: its training data is unknown.
   await checkExercise(/^Not yet\. The network now in the lab was loaded from a file/);
-  await page.locator(`${L} .exercise button[name=hint]`).click();
-  assert.match(await page.locator(`${L} .exercise .exercise-hint`).textContent(), /5,000 images in batches of 128 for 5 epochs are only 200 weight updates/);
+  assert.match(await exerciseIn(page, L).openHint(), /5,000 images in batches of 128 for 5 epochs are only 200 weight updates/);
   await setField('batch', 128);
   await setField('train', 5000);
   await setField('epochs', 1);

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openLab, screenshotDir } from './harness.mjs';
+import { exerciseIn, openLab, screenshotDir } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 
@@ -242,11 +242,9 @@ test('exercise: the degree with the lowest validation error — wrong answer, ri
   const scan = core.scanDegrees(core.selectRole(pool, roles, 0), core.selectRole(pool, roles, 1), 12);
   const best = scan.bestDegree;
   await expectText('s2-best', String(best));
-  const ex = lab.page.locator(`${L} .exercise`);
-  await ex.scrollIntoViewIfNeeded();
-  const input = ex.locator('input[name=answer]');
-  const verdict = ex.locator('.exercise-verdict');
-  const check = async (value) => { await input.fill(value); await ex.locator('button[name=check]').click(); return verdict.textContent(); };
+  const ex = exerciseIn(lab.page, L);
+  await ex.box.scrollIntoViewIfNeeded();
+  const check = (value) => ex.answer(value);
   assert.equal(await check('many'), 'Type a number (for example 1e5 or 0.25).');
   assert.equal(await check('13'), 'Not yet. Answer with a whole number from 1 to 12.');
   const lowestTrain = scan.trainMse.indexOf(Math.min(...scan.trainMse)) + 1;
@@ -256,31 +254,22 @@ test('exercise: the degree with the lowest validation error — wrong answer, ri
   if (low !== null && low !== lowestTrain) {
     assert.equal(await check(String(low)), `Not yet. Degree ${low} has validation MSE ${f(scan.valMse[low - 1])}; a higher degree does better on the validation set. This degree cannot follow the shape of the curve.`);
   }
-  assert.equal(await verdict.getAttribute('data-result'), 'wrong');
+  assert.equal(await ex.result(), 'wrong');
   assert.equal(await check(String(best)), `Right! Degree ${best} has the lowest validation MSE, ${f(scan.valMse[best - 1])} (its training MSE is ${f(scan.trainMse[best - 1])}). Only after this choice is the test set looked at.`);
-  assert.equal(await verdict.getAttribute('data-result'), 'right');
-  const hintButton = ex.locator('button[name=hint]');
-  assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
-  assert.equal(await ex.locator('.exercise-hint').isHidden(), true);
-  await hintButton.click();
-  assert.equal(await hintButton.getAttribute('aria-expanded'), 'true');
-  assert.equal(await ex.locator('.exercise-hint').isVisible(), true);
+  assert.equal(await ex.result(), 'right');
+  await ex.openHint();
   await lab.screenshot('07-generalization-exercise-en');
-  await ex.screenshot({ path: path.join(screenshotDir, '07-generalization-exercise-box-en.png') });
-  await hintButton.click();
-  assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+  await ex.box.screenshot({ path: path.join(screenshotDir, '07-generalization-exercise-box-en.png') });
+  await ex.closeHint();
   // Without a validation set there is nothing to check against: a message, not a verdict on a stale scan.
   await press('va', 'Home');
   await expectText('s2-best', '–');
   assert.equal(await check(String(best)), 'Not yet. The validation set is empty, so there is no validation error: raise the validation share first.');
   await lab.goto('7', 'ko');
-  const exKo = lab.page.locator(`${L} .exercise`);
-  await exKo.locator('input[name=answer]').fill(String(best));
-  await exKo.locator('button[name=check]').click();
-  assert.ok((await exKo.locator('.exercise-verdict').textContent()).startsWith('정답입니다! '));
-  await exKo.locator('button[name=hint]').click();
-  await exKo.scrollIntoViewIfNeeded();
-  await exKo.screenshot({ path: path.join(screenshotDir, '07-generalization-exercise-box-ko.png') });
+  assert.ok((await check(String(best))).startsWith('정답입니다! '));
+  await ex.openHint();
+  await ex.box.scrollIntoViewIfNeeded();
+  await ex.box.screenshot({ path: path.join(screenshotDir, '07-generalization-exercise-box-ko.png') });
 });
 
 test('screenshots at phone and projector sizes, both languages', async () => {

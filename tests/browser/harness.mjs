@@ -1,6 +1,7 @@
 // Browser-test harness: serves dist/ with the lab's real headers, drives Debian's Chromium
 // through playwright-core (never a downloaded browser), fails on any console error, and saves
 // screenshots to test-output/ (ignored by git) for a person to look at.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,43 @@ import { distDir } from '../../scripts/paths.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotDir = path.join(root, 'test-output', 'screenshots');
+
+// The shared exercise component (web/shared/exercise.js) inside `scope`, as a learner uses it.
+export function exerciseIn(page, scope) {
+  const box = page.locator(`${scope} .exercise`);
+  const verdict = box.locator('.exercise-verdict');
+  const hintButton = box.locator('button[name=hint]');
+  const hint = box.locator('.exercise-hint');
+  return {
+    box,
+    verdict,
+    // Types (or picks) `value` when given, presses Check, and returns the verdict's text.
+    async answer(value) {
+      if (value !== undefined) {
+        const field = box.locator('[name=answer]');
+        if (await field.evaluate((e) => e.tagName) === 'SELECT') await field.selectOption(String(value));
+        else await field.fill(String(value));
+      }
+      await box.locator('button[name=check]').click();
+      return verdict.textContent();
+    },
+    result: () => verdict.getAttribute('data-result'),
+    // Opens the hint (checking it was closed and says so to assistive technology); returns its text.
+    async openHint() {
+      assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+      assert.equal(await hint.isHidden(), true);
+      await hintButton.click();
+      assert.equal(await hintButton.getAttribute('aria-expanded'), 'true');
+      assert.equal(await hint.isVisible(), true);
+      return hint.textContent();
+    },
+    async closeHint() {
+      await hintButton.click();
+      assert.equal(await hintButton.getAttribute('aria-expanded'), 'false');
+      assert.equal(await hint.isHidden(), true);
+    },
+  };
+}
 
 export async function openLab() {
   const server = await startServer({ root: distDir, port: 0 });
