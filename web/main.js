@@ -55,7 +55,8 @@ function renderShell() {
 
 function renderOffline() {
   offlineStatus.textContent = offline.state === 'ready' ? t('app.offline_ready')
-    : offline.state === 'failed' ? t('app.offline_failed', { message: offline.message }) : '';
+    : offline.state === 'updated' ? t('app.offline_updated')
+      : offline.state === 'failed' ? t('app.offline_failed', { message: offline.message }) : '';
 }
 
 function renderHome() {
@@ -165,6 +166,7 @@ window.addEventListener('hashchange', () => route());
 renderShell();
 route();
 registerOffline((state, message = '') => {
+  if (offline.state === 'updated' && state === 'ready') return;  // the reload notice stays
   Object.assign(offline, { state, message });
   renderOffline();
 });

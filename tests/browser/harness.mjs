@@ -51,8 +51,9 @@ export function exerciseIn(page, scope) {
 }
 
 export async function openLab() {
-  const server = await startServer({ root: distDir, port: 0 });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  let server = await startServer({ root: distDir, port: 0 });
+  const port = server.address().port;
+  const origin = `http://127.0.0.1:${port}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'basecamp-chromium-'));
   const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
     executablePath: '/usr/bin/chromium',
@@ -104,7 +105,12 @@ export async function openLab() {
     // Stops serving for real: the listening socket and every open connection (offline tests).
     async stopServer() {
       server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      if (server.listening) await new Promise((resolve) => server.close(resolve));
+    },
+    // Serves another folder at the same origin (a new build of the site, for the update test).
+    async serveFrom(folder) {
+      await this.stopServer();
+      server = await startServer({ root: folder, port });
     },
     async close() {
       await context.close();

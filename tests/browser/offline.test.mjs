@@ -2,16 +2,22 @@
 // file of the built site (the footer says so once it has), then the server is stopped for real
 // (not an emulated offline mode, which may not reach the service worker) and the lab is used:
 // lesson 1 reloads, lesson 6 loads its data and trains a small network with the threaded build.
+// In between, a new build replaces the stored one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openLab } from './harness.mjs';
 import { distDir } from '../../scripts/paths.mjs';
 
 let lab;
+const cleanup = [];
 before(async () => { lab = await openLab(); });
-after(async () => { await lab?.close(); });
+after(async () => {
+  await lab?.close();
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
 
 const countFiles = (dir) => readdirSync(dir, { withFileTypes: true })
   .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
@@ -30,6 +36,24 @@ test('the first visit stores the whole site; the footer says so', async () => {
   assert.deepEqual(stored.names, [`basecamp-${version}`]);
   // Every file but sw.js itself, and the site's root.
   assert.equal(stored.count, countFiles(distDir) - 1 + 1);
+});
+
+test('a new build is stored in place of the old one, and the page says to reload', async () => {
+  const { page } = lab;
+  // The same site with another version in sw.js: what a rebuild after a change looks like.
+  const next = mkdtempSync(path.join(os.tmpdir(), 'basecamp-next-build-'));
+  cleanup.push(next);
+  cpSync(distDir, next, { recursive: true });
+  const worker = path.join(next, 'sw.js');
+  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = 'f00dfeedf00dfeed'"));
+  await lab.serveFrom(next);
+  await page.reload();  // the browser checks sw.js on navigation and finds it changed
+  await page.waitForFunction(() => /A new version of the lab has been saved/.test(document.getElementById('offline-status').textContent),
+    null, { timeout: 120_000 });
+  // The old build's cache goes once the new worker has finished activating.
+  const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('basecamp-')));
+  for (let waited = 0; (await cacheNames()).length > 1 && waited < 30_000; waited += 100) await page.waitForTimeout(100);
+  assert.deepEqual(await cacheNames(), ['basecamp-f00dfeedf00dfeed']);
 });
 
 test('with the server stopped, the lab reloads, loads MNIST and trains', async () => {
