@@ -125,14 +125,15 @@ std::string describe(const ModelSpec& spec) {
 }
 
 int optimizer_state_slots(const std::string& name, const optim::OptimizerSettings& s) {
+  // Built and dropped: the factory's checks name an unknown optimizer or a bad setting (beta1 of
+  // 1.5, a negative eps) before any memory is planned for it.
+  optim::make_optimizer<float>(name, s);
   if (name == "sgd") return s.momentum.value_or(0.0) != 0.0 ? 1 : 0;
   if (name == "adagrad") return 1;
   if (name == "rmsprop")
     return 1 + (s.momentum.value_or(0.0) > 0 ? 1 : 0) + (s.centered.value_or(false) ? 1 : 0);
   if (name == "adadelta") return 2;
-  if (name == "adam" || name == "adamw") return s.amsgrad.value_or(false) ? 3 : 2;
-  optim::make_optimizer<float>(name, s);  // throws the factory's "unknown optimizer" message
-  return 0;
+  return s.amsgrad.value_or(false) ? 3 : 2;  // adam, adamw
 }
 
 MemoryEstimate estimate_memory(const ModelSpec& spec, int batch_size, int optimizer_slots,

@@ -84,6 +84,7 @@ struct MemoryEstimate {
 };
 // Tensors of state per parameter that make_optimizer(name, settings) will keep (sgd 0, or 1 with
 // momentum; adagrad 1; rmsprop 1 + momentum + centered; adadelta 2; adam/adamw 2, 3 with amsgrad).
+// Error with the optimizer factory's message for an unknown name or a setting it refuses.
 int optimizer_state_slots(const std::string& name, const optim::OptimizerSettings& settings);
 MemoryEstimate estimate_memory(const ModelSpec& spec, int batch_size, int optimizer_slots,
                                int bytes_per_number = 4);

@@ -242,6 +242,47 @@ test('bad settings are refused with a message; a huge network is refused before 
   assert.equal(await out('settings-message').textContent(), '');
 });
 
+test('each optimizer shows its own hyperparameters, checked by the core, and they reach the training', async () => {
+  const hyper = () => page.locator(`${L} [data-out="hyper"] input`).evaluateAll((els) => els.map((e) => [e.name, e.value]));
+  const setHyper = async (name, value) => {
+    await page.locator(`${L} input[name=hp-${name}]`).fill(value);
+    await page.locator(`${L} input[name=hp-${name}]`).dispatchEvent('change');
+  };
+  const message = () => out('settings-message').textContent();
+  // RMSprop starts from Keras's values (the sources' run), Adam from torch's.
+  assert.deepEqual(await hyper(), [['hp-alpha', '0.9'], ['hp-eps', '1e-7'], ['hp-momentum', '0']]);
+  await setField('opt', 'adam');
+  assert.deepEqual(await hyper(), [['hp-beta1', '0.9'], ['hp-beta2', '0.999'], ['hp-eps', '1e-8']]);
+  await setHyper('beta1', 'abc');
+  assert.match(await message(), /^beta1 \(decay of the gradient average\) “abc” cannot be used: type a number\.$/);
+  await setHyper('beta1', '1.5');
+  assert.match(await message(), /^This network cannot be built: .*beta1/);
+  await setHyper('beta1', '0.8');
+  assert.equal(await message(), '');
+  assert.match(await page.evaluate(() => location.hash), /[?&]hp=beta1%3A0\.8(&|$)/);
+  // They reach the core: the same short run, once with a huge eps that shrinks every step.
+  await setField('train', 1000);
+  await setField('epochs', 1);
+  await setField('batch', 100);
+  const accuracyOfRun = async () => {
+    await page.click(`${L} button[name=start]`);
+    await waitStatus(/Training finished/);
+    await page.waitForFunction((sel) => /Test accuracy/.test(document.querySelector(sel).textContent), `${L} [data-out="test"]`);
+    return Number((await out('test').textContent()).match(/Test accuracy ([\d.]+) %/)[1]);
+  };
+  const normal = await accuracyOfRun();
+  await setHyper('eps', '1000');
+  const tiny = await accuracyOfRun();
+  console.log(`# Adam, 1,000 images, 1 epoch: test accuracy ${normal} % with eps 1e-8, ${tiny} % with eps 1000`);
+  assert.ok(normal > 50 && tiny < normal - 20, `${normal} vs ${tiny}`);
+  // Another optimizer starts again from its own values; the URL forgets Adam's.
+  await setField('opt', 'sgd');
+  assert.deepEqual(await hyper(), [['hp-momentum', '0'], ['hp-dampening', '0']]);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /hp=/);
+  await page.click(`${L} button[name=reset]`);
+  assert.deepEqual(await hyper(), [['hp-alpha', '0.9'], ['hp-eps', '1e-7'], ['hp-momentum', '0']]);
+});
+
 test('pause, resume and stop a full-size epoch; the page stays responsive', async () => {
   await setField('epochs', 1);
   await startLongTaskProbe();

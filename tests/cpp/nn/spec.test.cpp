@@ -85,6 +85,10 @@ TEST_CASE("parameter count, description and memory estimate of the MNIST network
   CHECK(optimizer_state_slots("adam", {}) == 2);
   CHECK(optimizer_state_slots("sgd", {}) == 0);
   CHECK_THROWS_WITH(optimizer_state_slots("lbfgs", {}), Contains("'lbfgs'"));
+  // A setting the optimizer refuses is refused here too, before memory is planned for it.
+  optim::OptimizerSettings adam;
+  adam.beta1 = 1.5;
+  CHECK_THROWS_WITH(optimizer_state_slots("adam", adam), Contains("beta1"));
   const MemoryEstimate m = estimate_memory(s, 128, 1);
   CHECK(m.parameters == 468874);
   CHECK(m.weight_bytes == 468874.0 * 4);

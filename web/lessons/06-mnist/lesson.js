@@ -7,7 +7,7 @@
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { readState, writeState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
-import { ACTIVATIONS, INITIALIZERS, MEMORY_LIMIT, OPTIMIZERS, VALIDATIONS, modelSpec, optimizerSettings, parseField, request, stateTable } from './settings.js';
+import { ACTIVATIONS, INITIALIZERS, MEMORY_LIMIT, OPTIMIZERS, VALIDATIONS, encodeHyper, hyperValues, modelSpec, optimizerSettings, parseField, request, stateTable } from './settings.js';
 import { createTrainingCharts } from './training-charts.js';
 import { renderCell, renderConfusion, renderMistakes } from './confusion-view.js';
 import { drawDigit, fillGallery, weightCanvas } from './digit-images.js';
@@ -105,11 +105,39 @@ export function mount(root, { core }) {
   function fillForm() {
     for (const name of TEXT_FIELDS) input(name).value = name === 'hidden' ? state.hidden.join(', ') : String(state[name]);
     for (const name of ['act', 'opt', 'init', 'val']) input(name).value = state[name];
+    renderHyper();
+  }
+  // The chosen optimizer's hyperparameter fields (the learning rate has its own).
+  function renderHyper() {
+    out('hyper').innerHTML = Object.entries(hyperValues(state)).map(([name, value]) =>
+      `<label><span>${t(`l6.hp.${name}`)}</span><input type="text" name="hp-${name}" inputmode="decimal" autocomplete="off" spellcheck="false" value="${value}"></label>`).join('');
+  }
+  // The hyperparameter fields' values: {values} or {error: message}.
+  function readHyper(opt) {
+    const values = {};
+    for (const name of Object.keys(hyperValues({ opt, hp: '' }))) {
+      const field = input(`hp-${name}`);
+      const text = field.value.trim();
+      const value = text === '' ? NaN : Number(text);
+      field.setAttribute('aria-invalid', String(!Number.isFinite(value)));
+      if (!Number.isFinite(value)) return { error: t('l6.bad.hp', { name: t(`l6.hp.${name}`), text }) };
+      values[name] = value;
+    }
+    return { values };
   }
   // The typed values, checked: {ok, message}. Valid values go into state and the URL.
   function readForm() {
     const next = { ...state };
     for (const name of ['act', 'opt', 'init', 'val']) next[name] = input(name).value;
+    // Another optimizer starts from its own hyperparameters; the same one keeps the typed ones.
+    const optimizerChanged = next.opt !== state.opt;
+    if (optimizerChanged) {
+      next.hp = '';
+    } else {
+      const hyper = readHyper(next.opt);
+      if (hyper.error) return { ok: false, message: hyper.error };
+      next.hp = encodeHyper(next.opt, hyper.values);
+    }
     for (const name of TEXT_FIELDS) {
       const parsed = parseField(name, input(name).value);
       input(name).setAttribute('aria-invalid', String(Boolean(parsed.error)));
@@ -121,6 +149,7 @@ export function mount(root, { core }) {
     }
     Object.assign(state, next);
     writeState(stateTable, state);
+    if (optimizerChanged) renderHyper();
     return { ok: true };
   }
   // The memory estimate (core.modelMemory) against the page's limit: {ok, message}.
@@ -344,6 +373,7 @@ export function mount(root, { core }) {
     [input('save'), 'click', send('save')],
     [input('load'), 'change', loadFile],
     [$('.l6-settings'), 'change', onSettings],
+    [out('hyper'), 'change', onSettings],
   ];
   for (const [el, type, fn] of listeners) el.addEventListener(type, fn);
   return () => {

@@ -14,10 +14,24 @@ export const LIMITS = {
 // What a page may allocate for training (the core's estimate plus the data).
 export const MEMORY_LIMIT = 1024 * 1024 * 1024;
 
+// Each optimizer's hyperparameters besides the learning rate (the core's names, which are
+// torch.optim's), with the values a run starts from: torch.optim's defaults, except RMSprop's,
+// which are Keras's (the sources' run).
+export const HYPERPARAMETERS = {
+  rmsprop: { alpha: 0.9, eps: 1e-7, momentum: 0 },
+  adam: { beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+  sgd: { momentum: 0, dampening: 0 },
+  adagrad: { lr_decay: 0, eps: 1e-10 },
+  adadelta: { rho: 0.9, eps: 1e-6 },
+  adamw: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01 },
+};
+
 export const stateTable = {
   hidden: { type: 'list', default: [512, 128] },
   act: { type: 'string', default: 'relu', choices: ACTIVATIONS },
   opt: { type: 'string', default: 'rmsprop', choices: OPTIMIZERS },
+  // The optimizer's hyperparameters that differ from HYPERPARAMETERS: "name:value,…".
+  hp: { type: 'string', default: '' },
   lr: { type: 'number', default: 0.001, min: 0, max: LIMITS.lr[1] },
   batch: { type: 'int', default: 128, min: 0, max: LIMITS.batch[1] },
   epochs: { type: 'int', default: 5, min: 0, max: LIMITS.epochs[1] },
@@ -29,10 +43,26 @@ export const stateTable = {
   seed: { type: 'int', default: 42, min: 0, max: LIMITS.seed[1] },
 };
 
-// Keras's RMSprop keeps rho 0.9 and eps 1e-7 (torch's alpha 0.99, eps 1e-8); the other
-// optimizers keep torch.optim's defaults except the learning rate.
+// The optimizer's hyperparameters: HYPERPARAMETERS[opt] with the URL's changes (names the
+// optimizer does not have, and values that are not numbers, are left out).
+export function hyperValues(state) {
+  const values = { ...HYPERPARAMETERS[state.opt] };
+  for (const pair of state.hp.split(',')) {
+    const [name, text] = pair.split(':');
+    if (name in values && text?.trim() && Number.isFinite(Number(text))) values[name] = Number(text);
+  }
+  return values;
+}
+
+// The URL's form of `values`: only those that differ from the optimizer's starting values.
+export function encodeHyper(opt, values) {
+  return Object.entries(values).filter(([name, v]) => v !== HYPERPARAMETERS[opt][name])
+    .map(([name, v]) => `${name}:${+v.toPrecision(6)}`).join(',');
+}
+
+// What the core's optimizer gets. Keras's RMSprop is rho 0.9, eps 1e-7 (torch: alpha 0.99, eps 1e-8).
 export function optimizerSettings(state) {
-  return state.opt === 'rmsprop' ? { lr: state.lr, alpha: 0.9, eps: 1e-7 } : { lr: state.lr };
+  return { lr: state.lr, ...hyperValues(state) };
 }
 
 export function modelSpec(state) {

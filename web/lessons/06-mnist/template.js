@@ -31,6 +31,7 @@ export const template = `
     ${field('val', 'val', select('val'))}
     ${field('seed', 'seed', text('seed', 'numeric'))}
   </div>
+  <div class="controls l6-settings l6-hyper" data-out="hyper" role="group" data-i18n-aria-label="l6.hp.group"></div>
   <p class="l6-memory" data-out="memory"></p>
   <p class="message" data-out="settings-message" role="alert"></p>
   <div class="l6-buttons">
