@@ -36,6 +36,11 @@ const MISTAKES = 36;
 const CLASSES = 10;
 const PIXELS = 784;
 
+const BUSY = {
+  start: 'a training run is already going',
+  'load-weights': 'stop the training before loading a file',
+};
+
 let data = null;
 let model = null;
 let coreNow = null; // the core once loaded (synchronous messages need it)
@@ -45,10 +50,16 @@ let handling = false;
 
 // Messages are handled one at a time, in order; training yields between chunks so they get in.
 // Control, predict, evaluate and save are synchronous and answered at once (between two chunks
-// while training, or while paused); load, start and load-weights are queued.
+// while training, or while paused); load, start and load-weights are queued (start and load-weights
+// are refused at once while a run goes on).
 self.onmessage = ({ data: message }) => {
   if (message?.type === 'pause' || message?.type === 'stop' || message?.type === 'resume') {
     control(message.type);
+    return;
+  }
+  // Refused at once while a run goes on: queued, they would wait for the run's end and then act.
+  if (run && (message?.type === 'start' || message?.type === 'load-weights')) {
+    self.postMessage({ type: 'error', during: message.type, message: BUSY[message.type] });
     return;
   }
   if (['predict', 'evaluate', 'save'].includes(message?.type)) {
@@ -126,7 +137,7 @@ async function handle(message) {
     case 'load': return loadData(message);
     case 'start': return train(core, message);
     case 'load-weights': {
-      if (run) throw new Error('stop the training before loading a file');
+      if (run) throw new Error(BUSY['load-weights']);
       const fresh = core.newModel(message.spec, message.optimizer, message.settings);
       try {
         fresh.load(message.bytes);
@@ -173,7 +184,7 @@ function results(core) {
 
 async function train(core, { spec, optimizer, settings, fit, trainSize, validation }) {
   if (!data) throw new Error('the MNIST data is not loaded yet');
-  if (run) throw new Error('a training run is already going');
+  if (run) throw new Error(BUSY.start);
   const next = core.newModel(spec, optimizer, settings);
   try {
     const n = Math.min(trainSize, data.train.count);
