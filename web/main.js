@@ -6,6 +6,7 @@ import { loadCore } from './shared/core.js';
 import { parseHash } from './shared/url-state.js';
 import { lessons } from './lessons/index.js';
 import { registerOffline } from './shared/offline.js';
+import { activityOf, onActivity } from './shared/activity.js';
 
 registerStrings(shellStrings);
 
@@ -35,6 +36,11 @@ function renderNav(activeId) {
     const a = document.createElement('a');
     a.href = `#/${lesson.id}`;
     a.textContent = t(`lesson.${lesson.id}.title`);
+    const activity = document.createElement('span');
+    activity.className = 'nav-activity';
+    activity.dataset.lesson = lesson.id;
+    activity.textContent = activityOf(lesson.id);
+    a.append(activity);
     if (lesson.id === activeId) a.setAttribute('aria-current', 'page');
     if (!lesson.load) a.classList.add('not-built');
     return a;
@@ -163,6 +169,11 @@ onLangChange(() => {
   route({ force: true });
 });
 window.addEventListener('hashchange', () => route());
+// Only the badge's text changes: rebuilding the links would take the keyboard focus away.
+onActivity((id, text) => {
+  const badge = nav.querySelector(`.nav-activity[data-lesson="${id}"]`);
+  if (badge) badge.textContent = text;
+});
 renderShell();
 route();
 registerOffline((state, message = '') => {

@@ -291,14 +291,28 @@ test('pause, resume and stop a full-size epoch; the page stays responsive', asyn
   await page.waitForTimeout(800);
   await page.click(`${L} button[name=pause]`);
   await waitStatus(/Paused/);
+  assert.match(await page.locator('#lesson-nav .nav-activity[data-lesson="6"]').textContent(), /^paused at \d+ %$/);
   const a = await out('epoch').textContent();
   await page.waitForTimeout(700);
   assert.equal(await out('epoch').textContent(), a);
   assert.equal(await page.locator(`${L} button[name=pause]`).textContent(), 'Resume');
   await page.click(`${L} button[name=pause]`);
   await page.waitForFunction(([sel, before]) => document.querySelector(sel).textContent !== before, [`${L} [data-out="epoch"]`, a]);
+  // The run goes on while the learner reads another lesson; the navigation shows it.
+  const badgeSelector = '#lesson-nav .nav-activity[data-lesson="6"]';
+  const badge = page.locator(badgeSelector);
+  assert.match(await badge.textContent(), /^training \d+ %$/);
+  const hash = await page.evaluate(() => location.hash);
+  await page.evaluate(() => { location.hash = '#/1'; });
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  const seen = await badge.textContent();
+  await page.waitForFunction(([sel, before]) => document.querySelector(sel).textContent !== before, [badgeSelector, seen]);
+  assert.match(await badge.textContent(), /^training \d+ %$/);
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction(() => document.body.dataset.ready === '6');
   await page.click(`${L} button[name=stop]`);
   await waitStatus(/Training stopped \(epoch 1, batch \d+\)/);
+  assert.equal(await page.locator('#lesson-nav .nav-activity[data-lesson="6"]').textContent(), '');
   await page.waitForFunction((sel) => /Test accuracy/.test(document.querySelector(sel).textContent), `${L} [data-out="test"]`);
   const { longest, count } = await page.evaluate(() => ({ longest: window.__longest, count: window.__longTasks }));
   await checkExercise(/^Not yet\. Your last run used 60,000 training images \(test accuracy [\d.]+ %\)\. Use 5,000 or fewer\.$/);

@@ -14,6 +14,7 @@ import { drawDigit, fillGallery, weightCanvas } from './digit-images.js';
 import { createDrawPad } from './draw-pad.js';
 import { mountSmallDataExercise } from './small-data-exercise.js';
 import { template } from './template.js';
+import { setActivity } from '../../shared/activity.js';
 import { strings } from './strings.js';
 import './lesson.css';
 
@@ -47,8 +48,28 @@ function worker() {
   return session.worker;
 }
 
+// A run's progress as a whole percentage (epochs × batches done).
+function runPercent(run) {
+  const last = run.last;
+  if (!last) return 0;
+  const total = (run.request?.fit.epochs ?? 1) * last.batchesPerEpoch;
+  return Math.floor((100 * ((last.epoch - 1) * last.batchesPerEpoch + last.batch)) / total);
+}
+
+// The run's state next to the lesson's name in the navigation (seen from the other lessons).
+function announce(run) {
+  const text = run.status === 'running' ? t('l6.nav.training', { pct: runPercent(run) })
+    : run.status === 'paused' ? t('l6.nav.paused', { pct: runPercent(run) }) : '';
+  setActivity(6, text);
+}
+
 // Worker replies → session state (no DOM here).
 function absorb(m) {
+  absorbState(m);
+  announce(session.run);
+}
+
+function absorbState(m) {
   const { run, data } = session;
   switch (m.type) {
     case 'data-progress': Object.assign(data, { status: 'loading', received: m.received, total: m.total }); break;
