@@ -7,7 +7,7 @@
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { readState, writeState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
-import { ACTIVATIONS, INITIALIZERS, MEMORY_LIMIT, OPTIMIZERS, VALIDATIONS, encodeHyper, hyperValues, modelSpec, optimizerSettings, parseField, request, stateTable } from './settings.js';
+import { ACTIVATIONS, HYPERPARAMETERS, INITIALIZERS, MEMORY_LIMIT, OPTIMIZERS, VALIDATIONS, encodeHyper, hyperValues, modelSpec, optimizerSettings, parseField, request, stateTable } from './settings.js';
 import { createTrainingCharts } from './training-charts.js';
 import { renderCell, renderConfusion, renderMistakes } from './confusion-view.js';
 import { drawDigit, fillGallery, weightCanvas } from './digit-images.js';
@@ -48,12 +48,17 @@ function worker() {
   return session.worker;
 }
 
-// A run's progress as a whole percentage (epochs × batches done).
+// The batches the run has done, and will do in all, from its last report: {done, total}.
+function batchesDone(run) {
+  const { last } = run;
+  return { done: (last.epoch - 1) * last.batchesPerEpoch + last.batch, total: (run.request?.fit.epochs ?? 1) * last.batchesPerEpoch };
+}
+
+// A run's progress as a whole percentage.
 function runPercent(run) {
-  const last = run.last;
-  if (!last) return 0;
-  const total = (run.request?.fit.epochs ?? 1) * last.batchesPerEpoch;
-  return Math.floor((100 * ((last.epoch - 1) * last.batchesPerEpoch + last.batch)) / total);
+  if (!run.last) return 0;
+  const { done, total } = batchesDone(run);
+  return Math.floor((100 * done) / total);
 }
 
 // The run's state next to the lesson's name in the navigation (seen from the other lessons).
@@ -136,7 +141,7 @@ export function mount(root, { core }) {
   // The hyperparameter fields' values: {values} or {error: message}.
   function readHyper(opt) {
     const values = {};
-    for (const name of Object.keys(hyperValues({ opt, hp: '' }))) {
+    for (const name of Object.keys(HYPERPARAMETERS[opt])) {
       const field = input(`hp-${name}`);
       const text = field.value.trim();
       const value = text === '' ? NaN : Number(text);
@@ -221,8 +226,7 @@ export function mount(root, { core }) {
     const last = run.last;
     const epochs = run.request?.fit.epochs ?? state.epochs;
     if (last) {
-      const done = (last.epoch - 1) * last.batchesPerEpoch + last.batch;
-      const total = epochs * last.batchesPerEpoch;
+      const { done, total } = batchesDone(run);
       out('train-progress').value = done / total;
       out('epoch').textContent = t('l6.read.epoch_value', { epoch: last.epoch, epochs, batch: last.batch, batches: last.batchesPerEpoch });
       out('loss').textContent = Number.isNaN(last.loss) ? t('l6.read.nan') : formatNumber(last.loss, 4);

@@ -5,6 +5,7 @@
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
 import { mountExercise } from '../../shared/exercise.js';
+import { stateTable } from './settings.js';
 
 export const EXERCISE_MAX_IMAGES = 5000;
 export const EXERCISE_TARGET = 0.94;
@@ -14,9 +15,12 @@ const pct = (p) => `${formatNumber(100 * p, 4)} %`;
 
 // lastRun() → null (nothing trained here yet) or {fromFile, trainSize, epochs, accuracy}.
 export function mountSmallDataExercise(container, lastRun) {
-  // Keras's fit takes the last partial batch too: ⌈images / batch⌉ updates per epoch.
-  const updates = Math.ceil(EXERCISE_MAX_IMAGES / 128) * 5;
-  const vars = { max: count(EXERCISE_MAX_IMAGES), target: pct(EXERCISE_TARGET), updates: count(updates) };
+  // The lesson's default batch size and epochs; Keras's fit takes the last partial batch too:
+  // ⌈images / batch⌉ updates per epoch.
+  const { batch, epochs } = stateTable;
+  const updates = Math.ceil(EXERCISE_MAX_IMAGES / batch.default) * epochs.default;
+  const vars = { max: count(EXERCISE_MAX_IMAGES), target: pct(EXERCISE_TARGET), updates: count(updates),
+    batch: batch.default, epochs: epochs.default };
   return mountExercise(container, {
     title: t('l6.ex.title', vars),
     task: t('l6.ex.task', vars),
