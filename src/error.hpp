@@ -1,15 +1,55 @@
-// The core's error type. Every message names the operation and the offending shapes or values,
-// so that a learner (through the page) and a developer (through a test) read the same sentence.
+// The core's error type. Every error carries a stable code, the field it is about, the offending
+// value and the limits that were broken (ErrorInfo), so the page can say it in the learner's
+// language from its own strings; what() keeps an English sentence for the CLI and the tests.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace basecamp {
 
+// The codes an error can carry. Stable: the page's strings are keyed by them.
+namespace code {
+inline constexpr const char* invalid = "invalid";                 // a check with no finer code
+inline constexpr const char* out_of_range = "out_of_range";       // value outside [min, max]
+inline constexpr const char* not_finite = "not_finite";           // NaN or ±infinity
+inline constexpr const char* not_integer = "not_integer";         // a count that is fractional
+inline constexpr const char* unknown_name = "unknown_name";       // a name not in a list (text)
+inline constexpr const char* not_a_setting = "not_a_setting";     // a setting the thing lacks
+inline constexpr const char* shape_mismatch = "shape_mismatch";   // sizes that do not fit
+inline constexpr const char* empty = "empty";                     // nothing where something is needed
+inline constexpr const char* too_large = "too_large";             // over a memory or size limit
+inline constexpr const char* malformed_file = "malformed_file";   // a file that does not parse
+inline constexpr const char* parse_error = "parse_error";         // text that does not parse
+inline constexpr const char* out_of_memory = "out_of_memory";     // the allocator said no
+inline constexpr const char* busy = "busy";                       // a state that refuses the call
+}  // namespace code
+
+struct ErrorInfo {
+  std::string code = code::invalid;
+  std::string field;  // the setting or input it is about ("beta1", "batch_size", "line 4"…)
+  double value = std::numeric_limits<double>::quiet_NaN();
+  double min = std::numeric_limits<double>::quiet_NaN();  // NaN: no lower limit
+  double max = std::numeric_limits<double>::quiet_NaN();  // NaN: no upper limit
+  bool min_open = false;  // true: value must be > min (not >=)
+  bool max_open = false;  // true: value must be < max (not <=)
+  std::string text;       // a name or a detail that is data, not a sentence ("adamx", "line 7")
+};
+
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  // A plain message: code "invalid", no field.
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+  Error(const std::string& message, ErrorInfo info)
+      : std::runtime_error(message), info_(std::move(info)) {}
+
+  const ErrorInfo& info() const { return info_; }
+
+ private:
+  ErrorInfo info_;
 };
 
 // Throws Error("<where>: <what>") when `ok` is false. A template so that string literals are
@@ -18,5 +58,36 @@ template <class Where, class What>
 inline void require(bool ok, const Where& where, const What& what) {
   if (!ok) throw Error(std::string(where) + ": " + std::string(what));
 }
+
+// The same with a code and fields for the page; `info` is built only on failure.
+template <class Where, class What, class MakeInfo>
+inline void require(bool ok, const Where& where, const What& what, MakeInfo&& make_info) {
+  if (!ok) throw Error(std::string(where) + ": " + std::string(what), make_info());
+}
+
+// Interval limits of a numeric setting: [min, max], each end closed or open, NaN = unbounded.
+struct Range {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_open = false;
+  bool max_open = false;
+
+  bool contains(double v) const {
+    if (!std::isfinite(v)) return false;
+    const bool above = min_open ? v > min : v >= min;
+    const bool below = max_open ? v < max : v <= max;
+    return above && below;
+  }
+  // "[0, 1)", "(0, inf)": the English form of the limits.
+  std::string describe() const;
+};
+
+// Throws out_of_range (or not_finite) for `field` of `who` when `value` is not in `range`.
+void require_in_range(double value, const Range& range, const std::string& who,
+                      const std::string& field);
+
+// Throws unknown_name for `name`, listing `valid` in the English text.
+[[noreturn]] void throw_unknown_name(const std::string& who, const std::string& field,
+                                     const std::string& name, const std::string& valid_list);
 
 }  // namespace basecamp
