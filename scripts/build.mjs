@@ -1,5 +1,6 @@
 // Builds what is missing, incrementally: the native core (tests, CLI), the wasm core (page,
-// node, tests), and with --site the static site in dist/ (vite build).
+// node, tests), and with --site the static site in dist/ (vite build). --lab builds only what
+// the served lab needs: the page's two wasm modules and the site (what `npm start` does).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,13 +32,18 @@ export function buildNative(targets = [], options = {}) {
   run('cmake', ['--build', nativeDir, '-j', jobs, ...targetArgs], options);
 }
 
-export function buildWasm(options = {}) {
+// The wasm targets the served lab needs (the page's single-thread and threaded modules); `npm
+// start` builds only these, `npm test` and `npm run build` everything (tests, node module too).
+export const LAB_WASM_TARGETS = ['basecamp_web', 'basecamp_web_mt'];
+
+export function buildWasm(options = {}, targets = []) {
   if (!existsSync(path.join(wasmDir, 'CMakeCache.txt'))) {
     // emcmake's default emulator ("node --experimental-wasm-threads") is rejected by node 20.
     run('emcmake', ['cmake', '-S', '.', '-B', wasmDir, '-DCMAKE_BUILD_TYPE=Release',
       '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch'], options);
   }
-  run('cmake', ['--build', wasmDir, '-j', jobs], options);
+  const targetArgs = targets.flatMap((t) => ['--target', t]);
+  run('cmake', ['--build', wasmDir, '-j', jobs, ...targetArgs], options);
 }
 
 export async function buildSite() {
@@ -55,16 +61,22 @@ export async function buildSite() {
   writeOfflineWorker(distDir);
 }
 
-export async function buildAll({ site = true } = {}) {
+// labOnly: just what serving the lab needs (no native build, no test suites).
+export async function buildAll({ site = true, labOnly = false } = {}) {
   ensureDeps();
-  buildNative();
-  buildWasm();
+  if (labOnly) {
+    buildWasm({}, LAB_WASM_TARGETS);
+  } else {
+    buildNative();
+    buildWasm();
+  }
   if (site) await buildSite();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  await buildAll({ site: process.argv.includes('--site') });
+  await buildAll({ site: process.argv.includes('--site') || process.argv.includes('--lab'),
+    labOnly: process.argv.includes('--lab') });
   console.log(`basecamp: built in ${((Date.now() - started) / 1000).toFixed(1)} s` +
     (process.argv.includes('--site') ? ` (static site in ${path.relative(root, distDir)}/)` : ''));
 }
