@@ -1,9 +1,12 @@
-// Fuzzes the IDX reader with libFuzzer for a bounded time: builds tests/fuzz/idx_fuzz.cpp into
-// build/fuzz/ when it is older than its sources, seeds build/fuzz/corpus/ with valid files, runs,
-// and closes with one line: "N passed, 0 failed" (N = fuzz runs) or "0 passed, 1 failed".
-//   node scripts/fuzz.mjs [--seconds N]      (default 60, or env BASECAMP_FUZZ_SECONDS)
+// Fuzzes the core's file readers with libFuzzer for a bounded time each: the IDX reader
+// (tests/fuzz/idx_fuzz.cpp) and the weights-file reader (tests/fuzz/weights_fuzz.cpp). Builds each
+// target into build/fuzz/ when it is older than its sources, seeds build/fuzz/corpus-<name>/ with
+// valid files, runs, and closes with one line: "N passed, 0 failed" (N = fuzz runs of all
+// targets) or "0 passed, 1 failed".
+//   node scripts/fuzz.mjs [--seconds N] [--target idx|weights]   (N per target: default 60, or
+//                                                                  env BASECAMP_FUZZ_SECONDS)
 //   import { runFuzz } from './fuzz.mjs'; const { runs, ok } = await runFuzz({ seconds: 10 });
-// A crash leaves its input in build/fuzz/crash-*; replay it with build/fuzz/idx_fuzz <file>.
+// A crash leaves its input in build/fuzz/crash-*; replay it with build/fuzz/<name>_fuzz <file>.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,20 +14,36 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fuzzDir = path.join(root, 'build', 'fuzz');
-const corpusDir = path.join(fuzzDir, 'corpus');
-const binary = path.join(fuzzDir, 'idx_fuzz');
-const sources = ['tests/fuzz/idx_fuzz.cpp', 'src/data/idx.cpp', 'src/data/idx.hpp',
-  'src/error.hpp', 'src/tensor.hpp', 'scripts/fuzz.mjs'].map((f) => path.join(root, f));
+
+// Each target: the files compiled into it, and the headers it depends on besides.
+const TARGETS = {
+  idx: {
+    compile: ['tests/fuzz/idx_fuzz.cpp', 'src/data/idx.cpp'],
+    headers: ['src/data/idx.hpp', 'src/error.hpp', 'src/tensor.hpp'],
+    seeds: idxSeeds,
+  },
+  weights: {
+    compile: ['tests/fuzz/weights_fuzz.cpp', 'src/nn/weights_file.cpp', 'src/nn/model.cpp', 'src/nn/spec.cpp',
+      'src/nn/dataset.cpp', 'src/error.cpp', 'src/autodiff/instantiate.cpp', 'src/linalg/gemm.cpp',
+      'src/linalg/gemm_kernel.cpp', 'src/linalg/parallel.cpp'],
+    headers: ['src/nn/weights_file.hpp', 'src/nn/model.hpp', 'src/nn/spec.hpp', 'src/error.hpp', 'src/tensor.hpp'],
+    seeds: weightsSeeds,
+  },
+};
+const binaryOf = (name) => path.join(fuzzDir, `${name}_fuzz`);
+const corpusOf = (name) => path.join(fuzzDir, `corpus-${name}`);
 
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : -Infinity);
 
-// Compiles the fuzzer when the binary is missing or older than a source. Returns {ok, output}.
-export function buildFuzzer() {
+// Compiles a target when its binary is missing or older than a source. Returns {ok, output}.
+export function buildFuzzer(name) {
+  const { compile, headers } = TARGETS[name];
+  const binary = binaryOf(name);
+  const sources = [...compile, ...headers, 'scripts/fuzz.mjs'].map((f) => path.join(root, f));
   if (mtime(binary) > Math.max(...sources.map(mtime))) return { ok: true, output: '' };
   mkdirSync(fuzzDir, { recursive: true });
   const args = ['-std=c++20', '-O1', '-g', '-Wall', '-Wextra', '-I', 'src', '-isystem', '/usr/include/eigen3',
-    'tests/fuzz/idx_fuzz.cpp', 'src/data/idx.cpp', '-fsanitize=fuzzer,address,undefined',
-    '-fno-sanitize-recover=undefined', '-o', binary];
+    ...compile, '-pthread', '-fsanitize=fuzzer,address,undefined', '-fno-sanitize-recover=undefined', '-o', binary];
   console.log(`fuzz: clang++ ${args.join(' ')}`);
   const r = spawnSync('clang++', args, { cwd: root, encoding: 'utf8' });
   const output = (r.stdout ?? '') + (r.stderr ?? '') + (r.error ? String(r.error) : '');
@@ -42,8 +61,7 @@ function idxBytes(dims, data) {
 
 // Seeds: a valid images file (2 images), a valid labels file, and the pair in the target's
 // two-part layout (2-byte big-endian length of the images part, images, labels).
-export function writeSeeds(dir = corpusDir) {
-  mkdirSync(dir, { recursive: true });
+function idxSeeds(dir) {
   const pixels = Array.from({ length: 2 * 784 }, (_, i) => (i * 37) % 256);
   const images = idxBytes([2, 28, 28], pixels);
   const labels = idxBytes([2], [5, 0]);
@@ -54,23 +72,71 @@ export function writeSeeds(dir = corpusDir) {
   writeFileSync(path.join(dir, 'seed-pair'), Buffer.concat([length, images, labels]));
 }
 
+// A weights file (format in src/nn/weights_file.hpp), written from the format's table:
+// layers [{dropout} | {units, activation}], activation and loss as indexes, weights from `weight`.
+function weightsFile(inputs, layers, loss, weight = (i) => Math.sin(i) / 4) {
+  const bytes = [];
+  const u8 = (v) => bytes.push(v & 0xff);
+  const u32 = (v) => { for (let k = 0; k < 4; k += 1) u8(v >>> (8 * k)); };
+  const f32 = (v) => { const b = Buffer.alloc(4); b.writeFloatLE(v); bytes.push(...b); };
+  [...'BCNN'].forEach((c) => u8(c.charCodeAt(0)));
+  u32(1);
+  u32(inputs);
+  u32(layers.length);
+  for (const l of layers) { u8(l.dropout ? 1 : 0); u8(l.dropout ? 0 : l.activation); u32(l.dropout ? 0 : l.units); }
+  u8(loss);
+  const dense = layers.filter((l) => !l.dropout);
+  u32(2 * dense.length);
+  let fanIn = inputs;
+  let n = 0;
+  for (const l of dense) {
+    for (const [rows, cols] of [[fanIn, l.units], [1, l.units]]) {
+      u32(rows); u32(cols);
+      for (let k = 0; k < rows * cols; k += 1) f32(weight(n++));
+    }
+    fanIn = l.units;
+  }
+  let h = 2166136261;
+  for (const b of bytes) h = Math.imul(h ^ b, 16777619) >>> 0;
+  u32(h);
+  return Buffer.from(bytes);
+}
+
+// Seeds: the target's fixed network (3 → dense 4 relu → dense 2 softmax; categorical
+// cross-entropy) and networks its header rule builds (dropout, sigmoid with binary
+// cross-entropy, linear with mse). Indexes: activations linear 0, relu 1, sigmoid 2, tanh 3,
+// softmax 4; losses mse 0, categorical 1, binary 2.
+function weightsSeeds(dir) {
+  writeFileSync(path.join(dir, 'seed-fixed'), weightsFile(3, [{ units: 4, activation: 1 }, { units: 2, activation: 4 }], 1));
+  writeFileSync(path.join(dir, 'seed-dropout'),
+    weightsFile(2, [{ units: 3, activation: 3 }, { dropout: true }, { units: 1, activation: 2 }], 2));
+  writeFileSync(path.join(dir, 'seed-mse'), weightsFile(5, [{ units: 2, activation: 0 }], 0, (i) => -i));
+}
+
+export function writeSeeds(name) {
+  const dir = corpusOf(name);
+  mkdirSync(dir, { recursive: true });
+  TARGETS[name].seeds(dir);
+}
+
 export function defaultSeconds() {
   const s = Number(process.env.BASECAMP_FUZZ_SECONDS ?? 60);
   return Number.isInteger(s) && s > 0 ? s : 60;
 }
 
-// Builds, seeds and runs the fuzzer. Resolves to {runs, ok, stats, output}: runs from libFuzzer's
-// "Done N runs" line, ok when it finished without a finding.
-export async function runFuzz({ seconds = defaultSeconds(), quiet = false } = {}) {
+// Builds, seeds and runs one target. Resolves to {runs, ok, stats, output}: runs from
+// libFuzzer's "Done N runs" line, ok when it finished without a finding.
+export async function runTarget(name, { seconds = defaultSeconds(), quiet = false } = {}) {
   const log = quiet ? () => {} : (line) => console.log(line);
-  const built = buildFuzzer();
+  const built = buildFuzzer(name);
   if (!built.ok) {
     log(built.output.trim());
     log('fuzz: the build failed (needs clang++ and libclang-rt-14-dev for libFuzzer)');
     return { runs: 0, ok: false, stats: '', output: built.output };
   }
-  writeSeeds();
-  const args = [corpusDir, `-max_total_time=${seconds}`, '-print_final_stats=1',
+  writeSeeds(name);
+  const binary = binaryOf(name);
+  const args = [corpusOf(name), `-max_total_time=${seconds}`, '-print_final_stats=1',
     `-artifact_prefix=${fuzzDir}${path.sep}`, '-timeout=10', '-rss_limit_mb=2048', '-max_len=4096'];
   log(`fuzz: ${[binary, ...args].map((a) => a.replaceAll(root + path.sep, '')).join(' ')}`);
   const { status, output } = await new Promise((resolve) => {
@@ -86,12 +152,24 @@ export async function runFuzz({ seconds = defaultSeconds(), quiet = false } = {}
   const stats = output.split('\n').filter((l) => /^(Done \d+ runs|stat::)/.test(l)).join('\n');
   if (ok) {
     log(stats);
-    if (done) log(`fuzz: ${Math.round(runs / Math.max(1, Number(done[2])))} runs/s`);
+    if (done) log(`fuzz: ${name}: ${runs} runs, ${Math.round(runs / Math.max(1, Number(done[2])))} runs/s`);
   } else {
     // The finding: libFuzzer's and the sanitizer's report, which names the crash file.
     log(output.split('\n').slice(-80).join('\n'));
   }
   return { runs, ok, stats, output };
+}
+
+// Every target (or those named), one after the other: {runs (all targets), ok (all ok)}.
+export async function runFuzz({ seconds = defaultSeconds(), quiet = false, targets = Object.keys(TARGETS) } = {}) {
+  let runs = 0;
+  let ok = true;
+  for (const name of targets) {
+    const result = await runTarget(name, { seconds, quiet });
+    runs += result.runs;
+    ok &&= result.ok;
+  }
+  return { runs, ok };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -104,7 +182,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       process.exit(2);
     }
   }
-  const { runs, ok } = await runFuzz({ seconds });
+  const t = process.argv.indexOf('--target');
+  const targets = t >= 0 ? [process.argv[t + 1]] : Object.keys(TARGETS);
+  if (!targets.every((name) => name in TARGETS)) {
+    console.error(`fuzz: --target is one of ${Object.keys(TARGETS).join(', ')}, got ${process.argv[t + 1]}`);
+    process.exit(2);
+  }
+  const { runs, ok } = await runFuzz({ seconds, targets });
   console.log(ok ? `${runs} passed, 0 failed` : '0 passed, 1 failed');
   process.exit(ok ? 0 : 1);
 }
