@@ -22,6 +22,7 @@ const PRESENTER_KEY = 'basecamp.presenter';
 const offline = { state: 'pending', message: '' };
 let unmountCurrent = null;
 let currentPath = null;
+let routeCount = 0;  // the latest route() call; an older one still loading gives way
 
 export function showError(message) {
   banner.textContent = message;
@@ -89,6 +90,7 @@ async function route({ force = false } = {}) {
   delete document.body.dataset.ready;
   if (path === currentPath && !force) return;
   currentPath = path;
+  const routeId = ++routeCount;
   unmountCurrent?.();
   unmountCurrent = null;
   const lesson = lessons.find((l) => String(l.id) === path);
@@ -107,7 +109,7 @@ async function route({ force = false } = {}) {
     return;
   }
   const module = await lesson.load();
-  if (currentPath !== path) return; // the learner moved on while loading
+  if (routeId !== routeCount) return; // the learner moved on (or followed another link) while loading
   const root = document.createElement('section');
   root.className = `lesson lesson-${lesson.id}`;
   main.replaceChildren(root);
@@ -168,7 +170,10 @@ onLangChange(() => {
   renderShell();
   route({ force: true });
 });
-window.addEventListener('hashchange', () => route());
+// A link followed in this tab, or back/forward, may keep the open lesson with other settings
+// (#/2?layers=784,15,10 → #/2?layers=784,100,10): the lesson is mounted again and reads them from
+// the URL. A lesson's own writes of its state (history.replaceState) fire no hashchange.
+window.addEventListener('hashchange', () => route({ force: true }));
 // Only the badge's text changes: rebuilding the links would take the keyboard focus away.
 onActivity((id, text) => {
   const badge = nav.querySelector(`.nav-activity[data-lesson="${id}"]`);
