@@ -1,9 +1,11 @@
 // Makes the built site work offline: writes into dist/sw.js (the service worker, copied from
-// web/public/) the list of every file of the site and a version, the hash of their contents.
-// Run by the build after everything else is in dist/.
+// web/public/) the list of every file of the site and a version, the hash of their contents, and
+// the lab's headers (CSP, COOP/COEP: the same as scripts/serve.mjs sends) that the worker adds to
+// responses of hosts that do not send them. Run by the build after everything else is in dist/.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { securityHeaders } from './serve.mjs';
 
 const WORKER = 'sw.js';
 
@@ -28,9 +30,10 @@ export function writeOfflineWorker(distDir) {
   const source = readFileSync(file, 'utf8');
   const built = source
     .replace(/^const VERSION = '[^']*';$/m, `const VERSION = '${version}';`)
-    .replace(/^const FILES = \[\];$/m, `const FILES = ${JSON.stringify(['./', ...files])};`);
-  if (!built.includes(version) || built.includes('const FILES = [];')) {
-    throw new Error(`offline: ${file} does not have the VERSION / FILES lines to fill`);
+    .replace(/^const FILES = \[\];$/m, `const FILES = ${JSON.stringify(['./', ...files])};`)
+    .replace(/^const HEADERS = \{\};$/m, `const HEADERS = ${JSON.stringify(securityHeaders)};`);
+  if (!built.includes(version) || built.includes('const FILES = [];') || built.includes('const HEADERS = {};')) {
+    throw new Error(`offline: ${file} does not have the VERSION / FILES / HEADERS lines to fill`);
   }
   writeFileSync(file, built);
   return { version, files };

@@ -50,8 +50,9 @@ export function exerciseIn(page, scope) {
   };
 }
 
-export async function openLab() {
-  let server = await startServer({ root: distDir, port: 0 });
+// plain: serve as common static hosts do, without the CSP, COOP and COEP headers.
+export async function openLab({ plain = false } = {}) {
+  let server = await startServer({ root: distDir, port: 0, plain });
   const port = server.address().port;
   const origin = `http://127.0.0.1:${port}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'basecamp-chromium-'));

@@ -13,6 +13,8 @@ export function setActivity(lessonId, text) {
 }
 
 export const activityOf = (lessonId) => current.get(lessonId) ?? '';
+// Is any lesson busy? (The page does not reload itself then: web/shared/offline.js.)
+export const anyActivity = () => current.size > 0;
 
 // fn(lessonId, text) on every change.
 export function onActivity(fn) {
