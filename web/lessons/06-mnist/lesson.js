@@ -41,11 +41,31 @@ const session = {
 
 function worker() {
   if (!session.worker) {
-    session.worker = new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module' });
-    session.worker.onmessage = ({ data }) => { absorb(data); session.view?.(data); };
-    session.worker.onerror = (e) => { absorb({ type: 'error', during: 'worker', message: e.message ?? 'worker failed' }); session.view?.({ type: 'error' }); };
+    const w = new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module' });
+    w.onmessage = ({ data }) => {
+      if (data?.type === 'fatal') workerDied(w, data.message);
+      else { absorb(data); session.view?.(data); }
+    };
+    w.onerror = (e) => { e.preventDefault(); workerDied(w, e.message); };
+    w.onmessageerror = () => workerDied(w, 'messageerror');
+    session.worker = w;
   }
   return session.worker;
+}
+
+// A worker that died (out of memory, an uncaught exception, a wasm trap) took the data, the
+// network and the run with it: it is dropped, the learner is told why, and a new worker loads the
+// data again, so that Start works without a reload.
+function workerDied(w, message = '') {
+  if (session.worker !== w) return;  // already replaced
+  w.terminate();
+  session.worker = null;
+  Object.assign(session.run, { status: /memory|OOM/i.test(message) ? 'crashed_memory' : 'crashed', message: '' });
+  session.hasModel = false;
+  Object.assign(session.data, { status: 'loading', received: 0, total: 1 });
+  announce(session.run);
+  worker().postMessage({ type: 'load', baseUrl: document.baseURI });
+  session.view?.({ type: 'worker-died' });
 }
 
 // The batches the run has done, and will do in all, from its last report: {done, total}.
@@ -246,7 +266,7 @@ export function mount(root, { core }) {
     const growing = run.status !== 'diverged' && last && Number.isFinite(last.batchLoss) && run.firstLoss > 0 && last.batchLoss > 10 * run.firstLoss;
     if (growing) message += ` ${t('l6.status.growing', { first: formatNumber(run.firstLoss, 3), now: formatNumber(last.batchLoss, 3) })}`;
     out('train-message').textContent = message;
-    out('train-message').classList.toggle('warning', run.status === 'diverged' || run.status === 'error' || growing);
+    out('train-message').classList.toggle('warning', ['diverged', 'error', 'crashed', 'crashed_memory'].includes(run.status) || growing);
   }
 
   // ---- results ----
@@ -361,6 +381,7 @@ export function mount(root, { core }) {
         renderRun(); renderFile(); requestAnimationFrame(() => { if (session.view) { renderResults(); predictInk(); } });
         break;
       case 'saved': download(m.bytes); renderFile(); break;
+      case 'worker-died': renderAll(); predictInk(); break;
       case 'prediction': if (m.id === session.predictId) renderProbs(m.probs); break;
       case 'error':
         if (m.during === 'load-weights') session.fileMessage = t('l6.file.refused', { message: m.message });

@@ -26,6 +26,8 @@
 //     {type: 'prediction', id, probs: Float32Array}
 //     {type: 'evaluated', result} / {type: 'saved', bytes} / {type: 'weights-loaded', result, summary}
 //     {type: 'error', during, id?, message}                  the core's message; the worker keeps going
+//     {type: 'fatal', message}                  a wasm trap or abort: the core is unusable, the page
+//                                               replaces this worker (as after an 'error' event)
 // Training runs in chunks: runBatches(1) repeatedly for about CHUNK_MS, then a post and a yield
 // (a MessageChannel round trip) so that pause, stop and predict messages are handled in between.
 import { loadCore } from '../../shared/core.js';
@@ -81,7 +83,9 @@ async function drain() {
     try {
       await handle(message);
     } catch (error) {
-      self.postMessage({ type: 'error', during: message?.type, message: error?.message ?? String(error) });
+      if (message?.type === 'start') run = null;  // the run ended with the error: Start works again
+      if (error instanceof WebAssembly.RuntimeError) self.postMessage({ type: 'fatal', message: error.message });
+      else self.postMessage({ type: 'error', during: message?.type, message: error?.message ?? String(error) });
     }
   }
   handling = false;
