@@ -5,6 +5,8 @@ import { createChart } from '../../shared/plot.js';
 import { formatInteger, formatShare, superscript } from './big-format.js';
 
 const N_MAX = 60;
+// The largest N the core computes coverage for (src/guess/guess_count.cpp, log10_coverage).
+const COVERAGE_MAX_N = 100000;
 
 const template = `
   <h2 data-i18n="l2.cover.title"></h2>
@@ -46,6 +48,12 @@ export function mountCoverage(root, core, state, onBudget) {
     chart.setData([xs, share, mark]);
     $('output[name=budget-out]').textContent = formatInteger(state.budget);
     const n = Math.max(1, state.n);
+    // The core computes the curve up to N = 100,000 (guess::log10_coverage refuses more); N may
+    // be larger (typed, or from a link): then the readout says so instead of asking the core.
+    if (n > COVERAGE_MAX_N) {
+      $('[data-out=cover-readout]').textContent = t('l2.cover.readout_beyond', { n: formatInteger(n), max: formatInteger(COVERAGE_MAX_N) });
+      return;
+    }
     const at = n <= N_MAX ? share[n - 1] : Array.from(core.guessCoverage(state.budget, state.k, n))[n - 1];
     $('[data-out=cover-readout]').textContent = t('l2.cover.readout', {
       n: formatInteger(n), budget: formatInteger(state.budget), share: formatShare(at) });
