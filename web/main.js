@@ -179,6 +179,10 @@ onActivity((id, text) => {
   const badge = nav.querySelector(`.nav-activity[data-lesson="${id}"]`);
   if (badge) badge.textContent = text;
 });
+// scripts/soak.mjs opens the lab as …/?diagnostics#/1 and reads the page's wasm heap from here.
+if (new URLSearchParams(location.search).has('diagnostics')) {
+  window.basecampDiagnostics = { heapInUse: async () => (await loadCore()).heapInUse() };
+}
 renderShell();
 route();
 registerOffline((state, message = '') => {

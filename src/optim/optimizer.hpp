@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -22,7 +23,8 @@ inline std::string format_number(double v) {
     std::ostringstream out;
     out.precision(precision);
     out << v;
-    if (!std::isfinite(v) || std::stod(out.str()) == v) return out.str();
+    // strtod, not stod: stod throws on a subnormal such as 1e-320 (a value from a URL).
+    if (!std::isfinite(v) || std::strtod(out.str().c_str(), nullptr) == v) return out.str();
   }
   return std::to_string(v);
 }

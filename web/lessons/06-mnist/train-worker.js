@@ -12,6 +12,7 @@
 //     {type: 'evaluate'}                      test accuracy + classification report
 //     {type: 'save'}                          the weights file of the current model
 //     {type: 'load-weights', bytes, spec, optimizer, settings}  a model of that shape, then the file
+//     {type: 'heap'}                          the core's heap in use (scripts/soak.mjs)
 //   worker → page
 //     {type: 'data-progress', received, total}          while MNIST downloads
 //     {type: 'data', trainCount, testCount, testImages, testLabels}   copies of the test set
@@ -25,6 +26,7 @@
 //                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
 //     {type: 'prediction', id, probs: Float32Array}
 //     {type: 'evaluated', result} / {type: 'saved', bytes} / {type: 'weights-loaded', result, summary}
+//     {type: 'heap', heapInUse}                          bytes, null before the core is loaded
 //     {type: 'error', during, id?, message}                  the core's message; the worker keeps going
 //     {type: 'fatal', message}                  a wasm trap or abort: the core is unusable, the page
 //                                               replaces this worker (as after an 'error' event)
@@ -55,6 +57,10 @@ let handling = false;
 // while training, or while paused); load, start and load-weights are queued (start and load-weights
 // are refused at once while a run goes on).
 self.onmessage = ({ data: message }) => {
+  if (message?.type === 'heap') {
+    self.postMessage({ type: 'heap', heapInUse: coreNow?.heapInUse() ?? null });
+    return;
+  }
   if (message?.type === 'pause' || message?.type === 'stop' || message?.type === 'resume') {
     control(message.type);
     return;
