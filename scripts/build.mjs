@@ -31,13 +31,13 @@ export function buildNative(targets = [], options = {}) {
   run('cmake', ['--build', nativeDir, '-j', jobs, ...targetArgs], options);
 }
 
-export function buildWasm(options = {}) {
+export function buildWasm(options = {}, targets = []) {
   if (!existsSync(path.join(wasmDir, 'CMakeCache.txt'))) {
     // emcmake's default emulator ("node --experimental-wasm-threads") is rejected by node 20.
     run('emcmake', ['cmake', '-S', '.', '-B', wasmDir, '-DCMAKE_BUILD_TYPE=Release',
       '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch'], options);
   }
-  run('cmake', ['--build', wasmDir, '-j', jobs], options);
+  run('cmake', ['--build', wasmDir, '-j', jobs, ...targets.flatMap((t) => ['--target', t])], options);
 }
 
 export async function buildSite() {
@@ -46,11 +46,14 @@ export async function buildSite() {
   // vite.config.js reads the wasm build and the output folder from scripts/paths.mjs.
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
     '--logLevel', 'warn']);
-  // The threaded build ships as static files (vite would rebundle its pthread worker wrongly);
-  // web/shared/core.js imports it from wasm-mt/ when the page is cross-origin isolated.
+  // The threaded builds (SIMD128 and relaxed SIMD) ship as static files (vite would rebundle
+  // their pthread workers wrongly); web/shared/core.js imports one from wasm-mt/ when the page is
+  // cross-origin isolated.
   mkdirSync(path.join(distDir, 'wasm-mt'), { recursive: true });
-  for (const f of ['basecamp_web_mt.mjs', 'basecamp_web_mt.wasm', 'basecamp_web_mt.worker.js'])
-    copyFileSync(path.join(wasmDir, f), path.join(distDir, 'wasm-mt', f));
+  for (const name of ['basecamp_web_mt', 'basecamp_web_mt_relaxed']) {
+    for (const ext of ['.mjs', '.wasm', '.worker.js'])
+      copyFileSync(path.join(wasmDir, name + ext), path.join(distDir, 'wasm-mt', name + ext));
+  }
   // Last: the service worker's list covers every file now in dist/.
   writeOfflineWorker(distDir);
 }
