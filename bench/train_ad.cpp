@@ -2,19 +2,14 @@
 // ops (bench/mlp_step.hpp), natively. Not a test. `npm run bench` runs it (and its -sse2 twin).
 //   usage: bench_train_ad [batches=100] [threads=1] [repeats=5]
 // Prints one line per repeat: "samples_per_second <S>".
-#include <malloc.h>
-
 #include <cstdio>
 #include <cstdlib>
 
 #include "mlp_step.hpp"
 
 int main(int argc, char** argv) {
-  // glibc returns large freed blocks to the OS (trim/mmap thresholds), so every product's and
-  // every optimizer step's temporary of a few hundred KB came back as fresh page faults: about 4x
-  // the CPU time of the step. Keep freed memory in the process, as wasm's allocator does.
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  // No mallopt: a step allocates no large temporary (the tape recycles its buffers, the
+  // optimizers update in place), so glibc's default thresholds cost nothing here.
   const int batches = argc > 1 ? std::atoi(argv[1]) : 100;
   const int threads = argc > 2 ? std::atoi(argv[2]) : 1;
   const int repeats = argc > 3 ? std::atoi(argv[3]) : 5;

@@ -1,9 +1,11 @@
 // `npm run bench`: training speed of the lab's default network (784-512-128-10, relu/relu/softmax
 // cross-entropy, batch 128, RMSprop with Keras's settings) on RANDOM data (speed only), in every
-// runtime: native (-O3 -march=native), native-sse2 (-O3, x86-64 baseline), the wasm build under
-// node, the page's builds in headless Chromium (single-thread and threaded), and TensorFlow.js
-// (wasm and cpu backends, model.fit) in the same Chromium. Each measurement is repeated and the
-// median kept. Prints a table; with --json one JSON object {machine, runs: [...]}.
+// runtime: native (-O3 -march=native; 1 and 2 threads: how far this machine lets 2 threads go),
+// native-sse2 (-O3, x86-64 baseline), the wasm build under node, the page's builds in headless
+// Chromium (chromium: SIMD128, chromium-relaxed: relaxed SIMD with fused multiply-add; each
+// single-thread and threaded), and TensorFlow.js (wasm and cpu backends, model.fit) in the same
+// Chromium. Each measurement is repeated and the median kept. Prints a table; with --json one
+// JSON object {machine, runs: [{runtime, threads, samples_per_second}]}.
 //   npm run bench [-- --json] [-- --repeats 5] [-- --batches 50]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,8 +34,10 @@ const median = (xs) => {
 // --- builds (quietly, when --json) -----------------------------------------------------------
 const quiet = json ? { stdio: ['ignore', 'ignore', 'inherit'] } : {};
 buildNative(['bench_train_ad', 'bench_train_ad_sse2'], quiet);
-buildWasm(quiet);
+buildWasm(quiet, ['basecamp_node', 'basecamp_web', 'basecamp_web_mt', 'basecamp_web_relaxed',
+  'basecamp_web_mt_relaxed']);
 
+const loadAtStart = os.loadavg()[0];
 const runs = [];
 const record = (runtime, threads, samples, extra = {}) => {
   runs.push({ runtime, threads, samples_per_second: Math.round(samples), ...extra });
@@ -41,11 +45,12 @@ const record = (runtime, threads, samples, extra = {}) => {
 };
 
 // --- native ------------------------------------------------------------------------------------
-for (const [runtime, exe] of [['native', 'bench_train_ad'], ['native-sse2', 'bench_train_ad_sse2']]) {
-  const r = spawnSync(path.join(nativeDir, exe), [String(batches), '1', String(repeats)], { encoding: 'utf8' });
+for (const [runtime, exe, threads] of [['native', 'bench_train_ad', 1], ['native', 'bench_train_ad', 2],
+  ['native-sse2', 'bench_train_ad_sse2', 1]]) {
+  const r = spawnSync(path.join(nativeDir, exe), [String(batches), String(threads), String(repeats)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${exe} failed: ${r.stderr}`);
   const xs = [...r.stdout.matchAll(/samples_per_second ([\d.]+)/g)].map((m) => Number(m[1]));
-  record(runtime, 1, median(xs));
+  record(runtime, threads, median(xs));
 }
 
 // --- wasm under node ---------------------------------------------------------------------------
@@ -63,8 +68,11 @@ const site = path.join(buildRoot, 'bench-site');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 cpSync(path.join(root, 'web', 'bench'), site, { recursive: true });
-for (const f of ['basecamp_web.mjs', 'basecamp_web.wasm', 'basecamp_web_mt.mjs', 'basecamp_web_mt.wasm',
-  'basecamp_web_mt.worker.js']) copyFileSync(path.join(wasmDir, f), path.join(site, f));
+for (const name of ['basecamp_web', 'basecamp_web_relaxed', 'basecamp_web_mt', 'basecamp_web_mt_relaxed']) {
+  for (const ext of name.includes('_mt') ? ['.mjs', '.wasm', '.worker.js'] : ['.mjs', '.wasm'])
+    copyFileSync(path.join(wasmDir, name + ext), path.join(site, name + ext));
+}
+copyFileSync(path.join(root, 'web', 'shared', 'relaxed-simd.js'), path.join(site, 'relaxed-simd.js'));
 const tfjs = path.join(root, 'node_modules', '@tensorflow');
 copyFileSync(path.join(tfjs, 'tfjs', 'dist', 'tf.min.js'), path.join(site, 'tf.min.js'));
 for (const f of ['tf-backend-wasm.min.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm',
@@ -88,10 +96,15 @@ try {
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${origin}/index.html`);
   await page.waitForFunction(() => document.body.dataset.ready === 'bench');
-  for (const threads of [1, 2]) {
-    const r = await page.evaluate((o) => window.runBench(o), { threads, batches, repeats });
-    if (r.threads !== threads) throw new Error(`chromium: asked for ${threads} threads, the build ran ${r.threads}`);
-    record('chromium', threads, median(r.runs), { build: threads > 1 ? 'basecamp_web_mt' : 'basecamp_web' });
+  const relaxed = await page.evaluate(() => window.relaxedSimd);
+  if (!relaxed) log('  chromium-relaxed: this Chromium does not validate relaxed SIMD (left out)');
+  for (const [runtime, simd] of [['chromium', 'simd128'], ['chromium-relaxed', 'relaxed']]) {
+    if (simd === 'relaxed' && !relaxed) continue;
+    for (const threads of [1, 2]) {
+      const r = await page.evaluate((o) => window.runBench(o), { threads, batches, repeats, simd });
+      if (r.threads !== threads) throw new Error(`${runtime}: asked for ${threads} threads, the build ran ${r.threads}`);
+      record(runtime, threads, median(r.runs));
+    }
   }
   await page.goto(`${origin}/tfjs.html`);
   await page.waitForFunction(() => document.body.dataset.ready === 'tfjs');
@@ -132,4 +145,15 @@ if (json) {
   console.log(line(head));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
   for (const row of rows) console.log(line(row));
+  // The ratios issue #14 set as targets, each from this one run.
+  const speed = (runtime, threads) => runs.find((r) => r.runtime === runtime && r.threads === threads)?.samples_per_second;
+  const ratio = (label, a, b) => { if (a && b) console.log(`  ${label}: ${(a / b).toFixed(2)}`); };
+  console.log('Ratios:');
+  ratio('chromium-relaxed 1 thread / native-sse2', speed('chromium-relaxed', 1), speed('native-sse2', 1));
+  ratio('chromium-relaxed 1 thread / chromium 1 thread (FMA)', speed('chromium-relaxed', 1), speed('chromium', 1));
+  ratio('chromium-relaxed 2 threads / 1 thread', speed('chromium-relaxed', 2), speed('chromium-relaxed', 1));
+  ratio('chromium 2 threads / 1 thread', speed('chromium', 2), speed('chromium', 1));
+  ratio('native 2 threads / 1 thread', speed('native', 2), speed('native', 1));
+  ratio('chromium-relaxed 2 threads / tfjs-wasm', speed('chromium-relaxed', 2), speed('tfjs-wasm', 1));
+  console.log(`Load average at the start ${loadAtStart.toFixed(1)}, at the end ${os.loadavg()[0].toFixed(1)}`);
 }

@@ -32,9 +32,11 @@ export function buildNative(targets = [], options = {}) {
   run('cmake', ['--build', nativeDir, '-j', jobs, ...targetArgs], options);
 }
 
-// The wasm targets the served lab needs (the page's single-thread and threaded modules); `npm
-// start` builds only these, `npm test` and `npm run build` everything (tests, node module too).
-export const LAB_WASM_TARGETS = ['basecamp_web', 'basecamp_web_mt'];
+// The wasm targets the served lab needs (the page's single-thread and threaded modules, each in
+// SIMD128 and relaxed SIMD); `npm start` builds only these, `npm test` and `npm run build`
+// everything (tests, node modules too).
+export const LAB_WASM_TARGETS = ['basecamp_web', 'basecamp_web_mt', 'basecamp_web_relaxed',
+  'basecamp_web_mt_relaxed'];
 
 export function buildWasm(options = {}, targets = []) {
   if (!existsSync(path.join(wasmDir, 'CMakeCache.txt'))) {
@@ -52,11 +54,14 @@ export async function buildSite() {
   // vite.config.js reads the wasm build and the output folder from scripts/paths.mjs.
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
     '--logLevel', 'warn']);
-  // The threaded build ships as static files (vite would rebundle its pthread worker wrongly);
-  // web/shared/core.js imports it from wasm-mt/ when the page is cross-origin isolated.
+  // The threaded builds (SIMD128 and relaxed SIMD) ship as static files (vite would rebundle
+  // their pthread workers wrongly); web/shared/core.js imports one from wasm-mt/ when the page is
+  // cross-origin isolated.
   mkdirSync(path.join(distDir, 'wasm-mt'), { recursive: true });
-  for (const f of ['basecamp_web_mt.mjs', 'basecamp_web_mt.wasm', 'basecamp_web_mt.worker.js'])
-    copyFileSync(path.join(wasmDir, f), path.join(distDir, 'wasm-mt', f));
+  for (const name of ['basecamp_web_mt', 'basecamp_web_mt_relaxed']) {
+    for (const ext of ['.mjs', '.wasm', '.worker.js'])
+      copyFileSync(path.join(wasmDir, name + ext), path.join(distDir, 'wasm-mt', name + ext));
+  }
   // Last: the service worker's list covers every file now in dist/.
   writeOfflineWorker(distDir);
 }

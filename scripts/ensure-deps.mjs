@@ -12,6 +12,8 @@ const debianPackages = [
   ['cmake', '/usr/bin/cmake'],
   ['g++', '/usr/bin/g++'],
   ['emscripten', '/usr/bin/em++'],
+  // binaryen 108's wasm-dis (an emscripten dependency): scripts/relaxed-simd.mjs counts with it.
+  ['binaryen', '/usr/bin/wasm-dis'],
   ['libeigen3-dev', '/usr/include/eigen3/Eigen/Core'],
   ['catch2', '/usr/include/catch2/catch.hpp'],
   ['chromium', '/usr/bin/chromium'],

@@ -57,7 +57,10 @@ function testFiles(folder) {
 const suites = [
   { name: 'C++ native (ctest)', cmd: 'ctest', args: ['--test-dir', nativeDir, '-j', '2', '--output-on-failure'], counts: ctestCounts },
   { name: 'C++ wasm under node (ctest)', cmd: 'ctest', args: ['--test-dir', wasmDir, '--output-on-failure', '-V'], counts: catchCounts, detail: catchAssertions },
-  { name: 'node tests of the bindings', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('js')], counts: nodeTestCounts },
+  // Twice: against the SIMD128 build, then against the relaxed-SIMD one (fused multiply-add;
+  // node 20 validates it only with the flag).
+  { name: 'node tests of the bindings', cmd: process.execPath, args: ['--experimental-wasm-relaxed-simd', '--test', '--test-reporter=tap', ...testFiles('js')], counts: nodeTestCounts },
+  { name: 'node tests of the bindings, relaxed-SIMD build', cmd: process.execPath, args: ['--experimental-wasm-relaxed-simd', '--test', '--test-reporter=tap', ...testFiles('js')], env: { BASECAMP_CORE: 'relaxed' }, counts: nodeTestCounts },
   { name: 'fuzzing of the IDX and weights-file readers (libFuzzer)', cmd: process.execPath, args: [path.join(root, 'scripts', 'fuzz.mjs')], counts: plainCounts, runsNotTests: true },
   { name: 'browser tests (headless Chromium)', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('browser')], counts: nodeTestCounts },
 ];
@@ -72,7 +75,7 @@ for (const suite of suites) {
   if (only.length && !only.some((word) => suite.name.includes(word))) continue;
   console.log(`\n=== ${suite.name} ===`);
   const t0 = Date.now();
-  const { status, output } = await runCaptured(suite.cmd, suite.args);
+  const { status, output } = await runCaptured(suite.cmd, suite.args, suite.env);
   const { total, failed } = suite.counts(output);
   const ok = status === 0 && total > 0 && failed === 0;
   results.push({ name: suite.name, total, failed, ok, runsNotTests: suite.runsNotTests, seconds: (Date.now() - t0) / 1000,

@@ -18,4 +18,5 @@ EMSCRIPTEN_BINDINGS(basecamp_bench) {
   function("linalgMaxThreads", &basecamp::linalg::max_threads);
   function("linalgSetThreads", &basecamp::linalg::set_threads);
   function("linalgSimdKernel", &basecamp::linalg::simd_kernel);
+  function("linalgFusedKernel", &basecamp::linalg::fused_kernel);
 }

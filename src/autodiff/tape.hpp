@@ -14,6 +14,7 @@
 #include "../error.hpp"
 #include "../tensor.hpp"
 #include "format.hpp"
+#include "split_rows.hpp"
 
 namespace basecamp::ad {
 
@@ -44,6 +45,10 @@ struct Node {
   std::function<void(Tape<T>&, int self)> backward;
   // True for leaves and for any node with an input that requires it.
   bool requires_grad = false;
+  // During backward(): grad has its shape but is not written yet and counts as zeros. The first
+  // op that sends a gradient here may overwrite it (Tape::input_grad_slot) instead of zero-filling
+  // and adding; anything else zero-fills it first. Always false outside backward().
+  bool grad_unwritten = false;
 };
 
 template <class T>
@@ -73,12 +78,13 @@ class Tape {
                   needs);
   }
 
-  // push() for an Eigen expression: evaluated straight into a recycled buffer (see take()).
+  // push() for an Eigen expression: evaluated straight into a recycled buffer (see take()),
+  // split across threads when big (split_rows.hpp).
   template <class Expr>
   Var<T> push_expr(std::string op, const Expr& value, std::vector<int> inputs,
                    std::function<void(Tape<T>&, int)> backward) {
     Tensor<T> out = take(value.rows(), value.cols());
-    out.noalias() = value;
+    detail::assign_split(out, value.matrix());
     return push(std::move(op), std::move(out), std::move(inputs), std::move(backward));
   }
 
@@ -110,18 +116,25 @@ class Tape {
     node_checked("backward", root);
     if (down_to < 0 || down_to > root.id)
       throw Error(detail::str("backward: down_to ", down_to, " is not a node id in [0, ", root.id, "]"));
+    // Gradients to reset start "unwritten" (zeros by meaning, not yet by value): most receive
+    // one contribution that then simply overwrites them, which saves a zero-fill pass and a
+    // read per gradient (the weights' gradients are the largest buffers of a training step).
     for (int i = 0; i <= root.id; ++i) {
       Node<T>& n = nodes_[i];
       if (!n.requires_grad) continue;
-      if (n.backward || !same_shape(n.grad, n.value)) zeros_like_value(n);
+      if (n.backward || !same_shape(n.grad, n.value)) unwritten_like_value(n);
     }
     Node<T>& seed = nodes_[root.id];
     if (!same_shape(seed.grad, seed.value)) zeros_like_value(seed);
+    written(seed);
     seed.grad.array() += T(1);  // d root / d root = 1
     for (int i = root.id; i >= down_to; --i) {
       Node<T>& n = nodes_[i];
-      if (n.requires_grad && n.backward) n.backward(*this, i);
+      if (!(n.requires_grad && n.backward)) continue;
+      written(n);  // its backward reads it: zeros if nothing reached it
+      n.backward(*this, i);
     }
+    for (int i = 0; i <= root.id; ++i) written(nodes_[i]);  // what nothing reached is zero
   }
 
   // What node id's backward function alone sends to its input k when the node's gradient is
@@ -144,6 +157,7 @@ class Tape {
       saved.emplace_back(std::move(m.grad), m.requires_grad);
       m.requires_grad = in == n.inputs[k];
       m.grad = Tensor<T>::Zero(m.value.rows(), m.value.cols());
+      m.grad_unwritten = false;
     }
     std::swap(own, n.grad);
     n.backward(*this, id);
@@ -195,7 +209,24 @@ class Tape {
   // that input needs no gradient (so the op can skip computing it); and that input's value.
   Tensor<T>* input_grad(int self, std::size_t k) {
     Node<T>& in = nodes_[nodes_[self].inputs[k]];
-    return in.requires_grad ? &in.grad : nullptr;
+    if (!in.requires_grad) return nullptr;
+    written(in);
+    return &in.grad;
+  }
+
+  // input_grad for an op that can WRITE its contribution when it is the first one to arrive:
+  // `first` true means the buffer holds nothing yet (counts as zeros) and the op must overwrite
+  // every element; false means add as usual. Either way the gradient counts as written after.
+  struct GradSlot {
+    Tensor<T>* grad = nullptr;  // nullptr when that input needs no gradient
+    bool first = false;
+  };
+  GradSlot input_grad_slot(int self, std::size_t k) {
+    Node<T>& in = nodes_[nodes_[self].inputs[k]];
+    if (!in.requires_grad) return {};
+    const bool first = in.grad_unwritten;
+    in.grad_unwritten = false;
+    return {&in.grad, first};
   }
   const Tensor<T>& input_value(int self, std::size_t k) const {
     return nodes_[nodes_[self].inputs[k]].value;
@@ -209,6 +240,19 @@ class Tape {
   void zeros_like_value(Node<T>& n) {
     if (!same_shape(n.grad, n.value)) n.grad = take(n.value.rows(), n.value.cols());
     n.grad.setZero();
+    n.grad_unwritten = false;
+  }
+
+  void unwritten_like_value(Node<T>& n) {
+    if (!same_shape(n.grad, n.value)) n.grad = take(n.value.rows(), n.value.cols());
+    n.grad_unwritten = true;
+  }
+
+  // An unwritten gradient becomes real zeros (before anything reads or adds to it).
+  static void written(Node<T>& n) {
+    if (!n.grad_unwritten) return;
+    n.grad.setZero();
+    n.grad_unwritten = false;
   }
 
   // The message is built only on failure: this runs on every node access, and formatting it

@@ -25,4 +25,7 @@ void gemm(const Tensor<T>& a, Trans ta, const Tensor<T>& b, Trans tb, Tensor<T>&
 // True when float products use the wasm_simd128 kernel in this build.
 bool simd_kernel();
 
+// True when that kernel is the relaxed-SIMD flavour (fused multiply-add; gemm_kernel.cpp).
+bool fused_kernel();
+
 }  // namespace basecamp::linalg

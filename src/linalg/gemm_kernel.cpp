@@ -1,9 +1,12 @@
-// The float GEMM kernel for wasm SIMD (128-bit, no FMA): Goto-style blocking with packed panels.
+// The float GEMM kernel for wasm SIMD (128-bit): Goto-style blocking with packed panels.
 // B is packed in panels of 8 columns (kc x 8, one L1-sized panel), A in panels of 4 rows
 // (kc x 4); a 4x8 micro-kernel keeps its 8 accumulators in registers (V8 has 16 xmm registers
 // on x64, one of them scratch). Packing absorbs the transposes of the backward pass. Compiled
 // only with -msimd128 (elsewhere gemm.cpp uses Eigen); tested against Eigen in
 // tests/cpp/linalg/gemm.test.cpp. wasm_simd128.h is clang's header, not Emscripten's.
+// Two flavours from this one file (CMakeLists.txt compiles it twice, the rest of the core once):
+// SIMD128 (multiply, then add) and relaxed SIMD (-mrelaxed-simd: f32x4.relaxed_madd, a fused
+// multiply-add where the machine has one). wasm/RELAXED_SIMD.md explains the relaxed build.
 #ifdef __wasm_simd128__
 
 #include <wasm_simd128.h>
@@ -25,6 +28,17 @@ constexpr int MC = 128;  // rows of a packed A block (128 KB)
 constexpr int NC = 512;  // columns of a packed B block (512 KB)
 
 using std::ptrdiff_t;
+
+#ifdef __wasm_relaxed_simd__
+// a·b + c, fused on x86 with FMA3 (V8 emits vfmadd) and on ARM. Clang 14 spells it
+// __builtin_wasm_fma_f32x4 and encodes it with the proposal's prototype opcode (0xfd 0xaf),
+// which browsers reject; scripts/relaxed-simd.mjs rewrites it to the final relaxed_madd opcode
+// after linking. The operands are on the wasm stack in this order, and the final instruction
+// computes first·second + third.
+inline v128_t madd(v128_t a, v128_t b, v128_t c) { return __builtin_wasm_fma_f32x4(a, b, c); }
+#else
+inline v128_t madd(v128_t a, v128_t b, v128_t c) { return wasm_f32x4_add(wasm_f32x4_mul(a, b), c); }
+#endif
 
 // Packs op(B)[p0:p0+kc, j0:j0+nc] into panels of NR columns, zero-padded on the right.
 void pack_b(Trans tb, const float* b, int ldb, int p0, int kc, int j0, int nc, float* out) {
@@ -104,17 +118,17 @@ inline void micro_kernel(int kc, const float* __restrict ap, const float* __rest
   for (int p = 0; p < kc; ++p, ap += MR, bp += NR) {
     const v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 4);
     const v128_t a0 = wasm_v128_load32_splat(ap);
-    c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(a0, b0));
-    c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(a0, b1));
+    c00 = madd(a0, b0, c00);
+    c01 = madd(a0, b1, c01);
     const v128_t a1 = wasm_v128_load32_splat(ap + 1);
-    c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(a1, b0));
-    c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(a1, b1));
+    c10 = madd(a1, b0, c10);
+    c11 = madd(a1, b1, c11);
     const v128_t a2 = wasm_v128_load32_splat(ap + 2);
-    c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(a2, b0));
-    c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(a2, b1));
+    c20 = madd(a2, b0, c20);
+    c21 = madd(a2, b1, c21);
     const v128_t a3 = wasm_v128_load32_splat(ap + 3);
-    c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(a3, b0));
-    c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(a3, b1));
+    c30 = madd(a3, b0, c30);
+    c31 = madd(a3, b1, c31);
   }
   if (h == MR && w == NR) {
     const v128_t acc[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
@@ -176,3 +190,15 @@ void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda,
 }  // namespace basecamp::linalg
 
 #endif  // __wasm_simd128__
+
+namespace basecamp::linalg {
+
+bool fused_kernel() {
+#ifdef __wasm_relaxed_simd__
+  return true;
+#else
+  return false;
+#endif
+}
+
+}  // namespace basecamp::linalg

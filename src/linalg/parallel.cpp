@@ -145,4 +145,22 @@ void parallel_for(int parts, const std::function<void(int)>& fn) {
 
 #endif
 
+void parallel_ranges(std::ptrdiff_t size,
+                     const std::function<void(std::ptrdiff_t, std::ptrdiff_t)>& fn,
+                     std::ptrdiff_t min_piece) {
+  if (size <= 0) return;
+  constexpr std::ptrdiff_t kAlign = 16;
+  const std::ptrdiff_t most = std::max<std::ptrdiff_t>(1, size / std::max<std::ptrdiff_t>(1, min_piece));
+  const int parts = static_cast<int>(std::min<std::ptrdiff_t>(threads(), most));
+  if (parts <= 1) {
+    fn(0, size);
+    return;
+  }
+  const std::ptrdiff_t step = ((size + parts - 1) / parts + kAlign - 1) / kAlign * kAlign;
+  parallel_for(parts, [&](int p) {
+    const std::ptrdiff_t begin = std::min(size, p * step), end = std::min(size, (p + 1) * step);
+    if (begin < end) fn(begin, end);
+  });
+}
+
 }  // namespace basecamp::linalg

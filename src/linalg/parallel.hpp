@@ -1,12 +1,18 @@
-// A tiny persistent worker pool for the big matrix products: parallel_for(parts, fn) runs
-// fn(0) on the caller and fn(1..parts-1) on parked workers, and returns when all are done.
+// A tiny persistent worker pool for the big matrix products, the optimizers' updates and large
+// elementwise work: parallel_for(parts, fn) runs fn(0) on the caller and fn(1..parts-1) on
+// parked workers, and returns when all are done; parallel_ranges splits an index range.
 // Without threads (the single-thread wasm build) or with threads() == 1 it is a plain loop.
 // Not a general task system: one caller at a time, no nesting (a nested call runs serially).
 #pragma once
 
+#include <cstddef>
 #include <functional>
 
 namespace basecamp::linalg {
+
+// Below this many elements per thread, handing work to a worker costs more than it saves
+// (wake-up and cache traffic): a 2-thread split of a simple elementwise loop pays from ~32K up.
+inline constexpr std::ptrdiff_t kMinPiece = 1 << 14;
 
 // True when this build can run threads (native, or wasm built with -pthread).
 bool threads_available();
@@ -19,5 +25,13 @@ void set_threads(int n);
 
 // Runs fn(part) for part in [0, parts); part 0 on the calling thread. parts <= threads().
 void parallel_for(int parts, const std::function<void(int part)>& fn);
+
+// Runs fn(begin, end) over contiguous pieces that cover [0, size): one piece per thread when
+// every piece gets at least min_piece elements, else one piece on the caller. Piece boundaries
+// are multiples of 16, so vectorised code over an aligned buffer (Eigen's packets, 4 to 16
+// lanes) treats every element as it would in one piece: results do not depend on the split.
+void parallel_ranges(std::ptrdiff_t size,
+                     const std::function<void(std::ptrdiff_t begin, std::ptrdiff_t end)>& fn,
+                     std::ptrdiff_t min_piece = kMinPiece);
 
 }  // namespace basecamp::linalg

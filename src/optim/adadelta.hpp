@@ -27,10 +27,13 @@
 // torch allows rho = 1; we require rho < 1 (at 1 the averages never change).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/segments.hpp"
 
 namespace basecamp::optim {
 
@@ -61,18 +64,35 @@ class Adadelta : public Optimizer<T> {
 
   std::vector<std::string> state_names() const override { return {"square_avg", "acc_delta"}; }
 
+  // Segment by segment, split across threads. Δx is needed twice, between two state updates:
+  // it goes through a small buffer on the stack, block by block (blocks of a multiple of 16
+  // elements, so Eigen vectorises each element as it would over the whole tensor).
   void update(Param<T>& p, Slots& s) override {
-    Tensor<T>& square_avg = s[0];
-    Tensor<T>& acc_delta = s[1];
     const T rho = cast(opt_.rho), one_minus_rho = cast(1 - opt_.rho), eps = cast(opt_.eps);
-    Tensor<T> g = p.grad;
-    if (opt_.weight_decay != 0) g.array() += cast(opt_.weight_decay) * p.value.array();
-    square_avg.array() = rho * square_avg.array() + one_minus_rho * g.array() * g.array();
-    Tensor<T> delta;
-    delta.array() =
-        (acc_delta.array() + eps).sqrt() / (square_avg.array() + eps).sqrt() * g.array();
-    acc_delta.array() = rho * acc_delta.array() + one_minus_rho * delta.array() * delta.array();
-    p.value.array() -= cast(this->lr) * delta.array();
+    const T lr = cast(this->lr);
+    constexpr std::ptrdiff_t kBlock = 256;
+    update_segments(p, s, [&](const Segments<T>& seg) {
+      alignas(64) T delta_block[kBlock];
+      Segment<T> all_value = seg.value(), all_square_avg = seg.state(0), all_acc_delta = seg.state(1);
+      const ConstSegment<T> all_grad = seg.grad();
+      for (std::ptrdiff_t at = 0; at < seg.size(); at += kBlock) {
+        const std::ptrdiff_t n = std::min(kBlock, seg.size() - at);
+        auto value = all_value.segment(at, n);
+        auto square_avg = all_square_avg.segment(at, n);
+        auto acc_delta = all_acc_delta.segment(at, n);
+        Segment<T> delta(delta_block, n);
+        const auto apply = [&](const auto& g) {
+          square_avg = rho * square_avg + one_minus_rho * g * g;
+          delta = (acc_delta + eps).sqrt() / (square_avg + eps).sqrt() * g;
+          acc_delta = rho * acc_delta + one_minus_rho * delta * delta;
+          value -= lr * delta;
+        };
+        if (opt_.weight_decay != 0)
+          apply(all_grad.segment(at, n) + cast(opt_.weight_decay) * value);
+        else
+          apply(all_grad.segment(at, n));
+      }
+    });
   }
 
  private:

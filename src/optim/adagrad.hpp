@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/segments.hpp"
 
 namespace basecamp::optim {
 
@@ -69,13 +70,22 @@ class Adagrad : public Optimizer<T> {
                                 cast(opt_.initial_accumulator_value))};
   }
 
+  // Segment by segment, split across threads; g is an expression (with weight decay it reads
+  // θ, which changes last), never a copy.
   void update(Param<T>& p, Slots& s) override {
-    Tensor<T>& sum = s[0];
-    Tensor<T> g = p.grad;
-    const double clr = this->lr / (1 + static_cast<double>(this->step_count - 1) * opt_.lr_decay);
-    if (opt_.weight_decay != 0) g.array() += cast(opt_.weight_decay) * p.value.array();
-    sum.array() += g.array() * g.array();
-    p.value.array() -= cast(clr) * g.array() / (sum.array().sqrt() + cast(opt_.eps));
+    const T clr = cast(this->lr / (1 + static_cast<double>(this->step_count - 1) * opt_.lr_decay));
+    update_segments(p, s, [&](const Segments<T>& seg) {
+      auto value = seg.value();
+      auto sum = seg.state(0);
+      const auto apply = [&](const auto& g) {
+        sum += g * g;
+        value -= clr * g / (sum.sqrt() + cast(opt_.eps));
+      };
+      if (opt_.weight_decay != 0)
+        apply(seg.grad() + cast(opt_.weight_decay) * value);
+      else
+        apply(seg.grad());
+    });
   }
 
  private:

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/segments.hpp"
 
 namespace basecamp::optim {
 
@@ -77,36 +78,42 @@ class Adam : public Optimizer<T> {
     return {"exp_avg", "exp_avg_sq"};
   }
 
+  // Segment by segment, split across threads; g is an expression over the gradient (with L2
+  // weight decay it reads θ, which changes last), never a copy.
   void update(Param<T>& p, Slots& s) override {
-    Tensor<T>& exp_avg = s[0];
-    Tensor<T>& exp_avg_sq = s[1];
-    const double beta1 = opt_.betas[0], beta2 = opt_.betas[1];
-    const double lr = this->lr;
-    const double t = static_cast<double>(this->step_count);
-
-    Tensor<T> g = p.grad;
-    if (decoupled_) {
-      p.value.array() *= cast(1 - lr * opt_.weight_decay);
-    } else if (opt_.weight_decay != 0) {
-      g.array() += cast(opt_.weight_decay) * p.value.array();
-    }
-    exp_avg.array() = lerp(exp_avg.array(), g.array(), 1 - beta1);
-    exp_avg_sq.array() = cast(beta2) * exp_avg_sq.array() + cast(1 - beta2) * g.array() * g.array();
-
-    const double bias_correction1 = 1 - std::pow(beta1, t);
-    const double bias_correction2 = 1 - std::pow(beta2, t);
-    const double step_size = lr / bias_correction1;
-    const T bias_correction2_sqrt = cast(std::sqrt(bias_correction2));
-    const Tensor<T>* v = &exp_avg_sq;
-    if (opt_.amsgrad) {
-      s[2].array() = s[2].array().max(exp_avg_sq.array());
-      v = &s[2];
-    }
-    p.value.array() -= cast(step_size) * exp_avg.array() /
-                       (v->array().sqrt() / bias_correction2_sqrt + cast(opt_.eps));
+    update_segments(p, s, [&](const Segments<T>& seg) {
+      auto value = seg.value();
+      if (decoupled_) value *= cast(1 - this->lr * opt_.weight_decay);
+      if (!decoupled_ && opt_.weight_decay != 0)
+        update_with(seg, value, seg.grad() + cast(opt_.weight_decay) * value);
+      else
+        update_with(seg, value, seg.grad());
+    });
   }
 
  private:
+  template <class Grad>
+  void update_with(const Segments<T>& seg, Segment<T>& value, const Grad& g) {
+    auto exp_avg = seg.state(0);
+    auto exp_avg_sq = seg.state(1);
+    const double beta1 = opt_.betas[0], beta2 = opt_.betas[1];
+    const double t = static_cast<double>(this->step_count);
+    lerp_in_place(exp_avg, g, 1 - beta1);
+    exp_avg_sq = cast(beta2) * exp_avg_sq + cast(1 - beta2) * g * g;
+
+    const double bias_correction1 = 1 - std::pow(beta1, t);
+    const double bias_correction2 = 1 - std::pow(beta2, t);
+    const T step_size = cast(this->lr / bias_correction1);
+    const T bias_correction2_sqrt = cast(std::sqrt(bias_correction2));
+    if (opt_.amsgrad) {
+      auto max_exp_avg_sq = seg.state(2);
+      max_exp_avg_sq = max_exp_avg_sq.max(exp_avg_sq);
+      value -= step_size * exp_avg / (max_exp_avg_sq.sqrt() / bias_correction2_sqrt + cast(opt_.eps));
+    } else {
+      value -= step_size * exp_avg / (exp_avg_sq.sqrt() / bias_correction2_sqrt + cast(opt_.eps));
+    }
+  }
+
   AdamOptions opt_;
   bool decoupled_;
 };

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/segments.hpp"
 
 namespace basecamp::optim {
 
@@ -77,39 +78,40 @@ class RMSprop : public Optimizer<T> {
     return names;
   }
 
-  // Without weight decay the gradient is used where it lies: one pass, no parameter-sized
-  // temporaries (this runs on every batch of the MNIST lesson; copies cost ~3x in page faults).
+  // The gradient is used where it lies (with weight decay, as an expression that reads θ, which
+  // changes last): no parameter-sized temporaries, segments split across threads.
   void update(Param<T>& p, Slots& s) override {
-    if (opt_.weight_decay == 0) {
-      update_with(p, s, p.grad.array());
-    } else {
-      const Tensor<T> g = p.grad + cast(opt_.weight_decay) * p.value;
-      update_with(p, s, g.array());
-    }
+    update_segments(p, s, [&](const Segments<T>& seg) {
+      auto value = seg.value();
+      if (opt_.weight_decay == 0)
+        update_with(seg, value, seg.grad());
+      else
+        update_with(seg, value, seg.grad() + cast(opt_.weight_decay) * value);
+    });
   }
 
  private:
   template <class Grad>
-  void update_with(Param<T>& p, Slots& s, const Grad& g) {
-    Tensor<T>& square_avg = s[0];
-    square_avg.array() = cast(opt_.alpha) * square_avg.array() + cast(1 - opt_.alpha) * g * g;
+  void update_with(const Segments<T>& seg, Segment<T>& value, const Grad& g) {
+    auto square_avg = seg.state(0);
+    square_avg = cast(opt_.alpha) * square_avg + cast(1 - opt_.alpha) * g * g;
     if (opt_.centered) {
-      Tensor<T>& grad_avg = s.back();
-      grad_avg.array() = lerp(grad_avg.array(), g, 1 - opt_.alpha);
-      apply(p, s, g, (square_avg.array() - grad_avg.array().square()).sqrt() + cast(opt_.eps));
+      auto grad_avg = seg.state(state_names().size() - 1);
+      lerp_in_place(grad_avg, g, 1 - opt_.alpha);
+      apply(seg, value, g, (square_avg - grad_avg.square()).sqrt() + cast(opt_.eps));
     } else {
-      apply(p, s, g, square_avg.array().sqrt() + cast(opt_.eps));
+      apply(seg, value, g, square_avg.sqrt() + cast(opt_.eps));
     }
   }
 
   template <class Grad, class Avg>
-  void apply(Param<T>& p, Slots& s, const Grad& g, const Avg& avg) {
+  void apply(const Segments<T>& seg, Segment<T>& value, const Grad& g, const Avg& avg) {
     if (opt_.momentum > 0) {
-      Tensor<T>& buf = s[1];
-      buf.array() = cast(opt_.momentum) * buf.array() + g / avg;
-      p.value.array() -= cast(this->lr) * buf.array();
+      auto buf = seg.state(1);
+      buf = cast(opt_.momentum) * buf + g / avg;
+      value -= cast(this->lr) * buf;
     } else {
-      p.value.array() -= cast(this->lr) * g / avg;
+      value -= cast(this->lr) * g / avg;
     }
   }
 

@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/segments.hpp"
 
 namespace basecamp::optim {
 
@@ -74,26 +75,36 @@ class SGD : public Optimizer<T> {
     return {"momentum_buffer"};
   }
 
+  // g is an expression, not a copy: with weight decay it reads θ, which changes last.
   void update(Param<T>& p, Slots& s) override {
-    Tensor<T> g = p.grad;
-    if (opt_.weight_decay != 0) g.array() += cast(opt_.weight_decay) * p.value.array();
-    if (opt_.momentum != 0) {
-      Tensor<T>& buf = s[0];
-      if (this->step_count == 1) {
-        buf = g;
-      } else {
-        buf.array() = cast(opt_.momentum) * buf.array() + cast(1 - opt_.dampening) * g.array();
-      }
-      if (opt_.nesterov) {
-        g.array() += cast(opt_.momentum) * buf.array();
-      } else {
-        g = buf;
-      }
-    }
-    p.value.array() -= cast(this->lr) * g.array();
+    update_segments(p, s, [&](const Segments<T>& seg) {
+      auto value = seg.value();
+      if (opt_.weight_decay != 0)
+        update_with(seg, value, seg.grad() + cast(opt_.weight_decay) * value);
+      else
+        update_with(seg, value, seg.grad());
+    });
   }
 
  private:
+  template <class Grad>
+  void update_with(const Segments<T>& seg, Segment<T>& value, const Grad& g) {
+    const T lr = cast(this->lr);
+    if (opt_.momentum == 0) {
+      value -= lr * g;
+      return;
+    }
+    auto buf = seg.state(0);
+    if (this->step_count == 1)
+      buf = g;
+    else
+      buf = cast(opt_.momentum) * buf + cast(1 - opt_.dampening) * g;
+    if (opt_.nesterov)
+      value -= lr * (g + cast(opt_.momentum) * buf);
+    else
+      value -= lr * buf;
+  }
+
   SgdOptions opt_;
 };
 

@@ -1,28 +1,54 @@
 // Loads the wasm core once per page (or worker) and hands out the wrapped API.
-// Cross-origin isolated (the server sends COOP/COEP): the threaded build, shipped as static files
-// in wasm-mt/ beside the bundle (its products run on 2 threads); otherwise, or if that fails to
-// load, the single-thread build bundled by Vite.
-import createBasecampCore from '@wasm/basecamp_web.mjs';
+// Four builds, one core: relaxed SIMD (fused multiply-add in the matrix products) when the
+// browser validates it, else SIMD128; threaded when the page is cross-origin isolated (the server
+// sends COOP/COEP; its products, optimizer updates and large elementwise work run on 2 threads),
+// else single-thread. The threaded builds ship as static files in wasm-mt/ beside the bundle;
+// the single-thread ones are bundled by Vite. A threaded build that fails to load falls back to
+// the single-thread build of the same flavour. coreBuild() says which one runs.
 import { wrapCore } from './core-api.js';
+import { relaxedSimdSupported } from './relaxed-simd.js';
 
 let corePromise = null;
+let build = null; // {simd: 'relaxed' | 'simd128', threads: 1 | 2}
 
-async function createThreaded() {
+async function createThreaded(relaxed) {
   // From dist/assets/*.js (and web/shared/ under the dev server) '../wasm-mt/' is the site's.
-  const url = new URL('../wasm-mt/basecamp_web_mt.mjs', import.meta.url).href;
+  const name = relaxed ? 'basecamp_web_mt_relaxed.mjs' : 'basecamp_web_mt.mjs';
+  const url = new URL(`../wasm-mt/${name}`, import.meta.url).href;
   const { default: create } = await import(/* @vite-ignore */ url);
   return create();
 }
 
-function createModule() {
-  if (!globalThis.crossOriginIsolated) return createBasecampCore();
-  return createThreaded().catch((error) => {
-    console.warn('Basecamp: threaded core unavailable, using one thread:', error);
-    return createBasecampCore();
-  });
+async function createSingle(relaxed) {
+  const { default: create } = relaxed
+    ? await import('@wasm/basecamp_web_relaxed.mjs')
+    : await import('@wasm/basecamp_web.mjs');
+  return create();
+}
+
+async function createModule() {
+  const relaxed = relaxedSimdSupported();
+  const simd = relaxed ? 'relaxed' : 'simd128';
+  if (globalThis.crossOriginIsolated) {
+    try {
+      const module = await createThreaded(relaxed);
+      build = { simd, threads: module.linalgThreads() };
+      return module;
+    } catch (error) {
+      console.warn('Basecamp: threaded core unavailable, using one thread:', error);
+    }
+  }
+  const module = await createSingle(relaxed);
+  build = { simd, threads: 1 };
+  return module;
 }
 
 export function loadCore() {
   corePromise ??= createModule().then(wrapCore);
   return corePromise;
+}
+
+// Which build loadCore() loaded: {simd: 'relaxed' | 'simd128', threads}; null before it has.
+export function coreBuild() {
+  return build;
 }

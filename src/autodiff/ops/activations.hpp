@@ -40,9 +40,13 @@ Var<T> relu(const Var<T>& a) {
   detail::check_unary("relu", a);
   return a.tape->push_expr("relu", a.value().cwiseMax(T(0)), {a.id}, [](Tape<T>& t, int self) {
     const Node<T>& n = t.node(self);
-    // ∂out/∂a = 1 if a > 0 else 0
-    if (Tensor<T>* ga = t.input_grad(self, 0))
-      ga->array() += (n.value.array() > T(0)).template cast<T>() * n.grad.array();
+    // ∂out/∂a = 1 if a > 0 else 0 (written when first to arrive, else added)
+    const auto ga = t.input_grad_slot(self, 0);
+    const auto local = ((n.value.array() > T(0)).template cast<T>() * n.grad.array()).matrix();
+    if (ga.first)
+      detail::assign_split(*ga.grad, local);
+    else if (ga.grad)
+      detail::add_split(*ga.grad, local);
   });
 }
 

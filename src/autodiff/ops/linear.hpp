@@ -19,14 +19,16 @@ Var<T> matmul(const Var<T>& a, const Var<T>& b) {
   using linalg::Trans;
   Tensor<T> out = a.tape->take(a.rows(), b.cols());
   linalg::gemm(a.value(), Trans::no, b.value(), Trans::no, out, false);
+  // Backward: each product overwrites its input's gradient when it is the first to reach it
+  // (no zero-fill, no read of zeros), else adds into it.
   return a.tape->push("matmul", std::move(out), {a.id, b.id}, [](Tape<T>& t, int self) {
     const Tensor<T>& g = t.node(self).grad;
     // dA = dC·Bᵀ
-    if (Tensor<T>* ga = t.input_grad(self, 0))
-      linalg::gemm(g, Trans::no, t.input_value(self, 1), Trans::yes, *ga, true);
+    if (const auto ga = t.input_grad_slot(self, 0); ga.grad)
+      linalg::gemm(g, Trans::no, t.input_value(self, 1), Trans::yes, *ga.grad, !ga.first);
     // dB = Aᵀ·dC
-    if (Tensor<T>* gb = t.input_grad(self, 1))
-      linalg::gemm(t.input_value(self, 0), Trans::yes, g, Trans::no, *gb, true);
+    if (const auto gb = t.input_grad_slot(self, 1); gb.grad)
+      linalg::gemm(t.input_value(self, 0), Trans::yes, g, Trans::no, *gb.grad, !gb.first);
   });
 }
 
@@ -50,7 +52,11 @@ Var<T> add_bias(const Var<T>& x, const Var<T>& b) {
   return x.tape->push_expr("add_bias", x.value().rowwise() + b.value().row(0), {x.id, b.id},
                            [](Tape<T>& t, int self) {
                              const Tensor<T>& g = t.node(self).grad;
-                             if (Tensor<T>* gx = t.input_grad(self, 0)) *gx += g;  // ∂out/∂x = 1
+                             // ∂out/∂x = 1: a copy when first to arrive, else a sum
+                             if (const auto gx = t.input_grad_slot(self, 0); gx.first)
+                               detail::assign_split(*gx.grad, g);
+                             else if (gx.grad)
+                               detail::add_split(*gx.grad, g);
                              if (Tensor<T>* gb = t.input_grad(self, 1))
                                *gb += g.colwise().sum();  // ∂out/∂b = Σ over rows
                            });

@@ -99,7 +99,7 @@ function absorbState(m) {
   switch (m.type) {
     case 'data-progress': Object.assign(data, { status: 'loading', received: m.received, total: m.total }); break;
     case 'data': Object.assign(data, { status: 'ready', trainCount: m.trainCount, testCount: m.testCount, images: m.testImages, labels: m.testLabels }); break;
-    case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters }); session.hasModel = true; break;
+    case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters, build: m.build }); session.hasModel = true; break;
     case 'progress':
       run.batches.push(...m.batches);
       run.last = m.last; run.elapsed = m.elapsed; run.speed = m.samplesPerSecond;
@@ -251,7 +251,11 @@ export function mount(root, { core }) {
       out('epoch').textContent = t('l6.read.epoch_value', { epoch: last.epoch, epochs, batch: last.batch, batches: last.batchesPerEpoch });
       out('loss').textContent = Number.isNaN(last.loss) ? t('l6.read.nan') : formatNumber(last.loss, 4);
       out('acc').textContent = last.metric === null || Number.isNaN(last.metric) ? '–' : pct(last.metric);
-      out('speed').textContent = t('l6.read.speed_value', { n: Math.round(run.speed).toLocaleString('en-US') });
+      const n = Math.round(run.speed).toLocaleString('en-US');
+      // Which wasm build trains (web/shared/core.js): relaxed SIMD or SIMD128, 1 or 2 threads.
+      out('speed').textContent = run.build
+        ? t('l6.read.speed_build', { n, build: t(`l6.build.${run.build.simd}_${run.build.threads > 1 ? 2 : 1}`) })
+        : t('l6.read.speed_value', { n });
       out('left').textContent = active ? t('l6.read.left_value', { s: formatNumber((total - done) * run.elapsed / done, 2) }) : '–';
     } else {
       out('train-progress').value = 0;

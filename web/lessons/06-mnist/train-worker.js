@@ -16,7 +16,7 @@
 //   worker → page
 //     {type: 'data-progress', received, total}          while MNIST downloads
 //     {type: 'data', trainCount, testCount, testImages, testLabels}   copies of the test set
-//     {type: 'started', parameters, summary}
+//     {type: 'started', parameters, summary, build}   build: core.js's coreBuild()
 //     {type: 'progress', batches: [{epoch, batch, batchLoss, loss, metric}], last, samplesPerSecond,
 //      elapsed}                                         one per chunk (~75 ms of training)
 //     {type: 'epoch', log: {epoch, loss, metric, valLoss, valMetric}}
@@ -32,7 +32,7 @@
 //                                               replaces this worker (as after an 'error' event)
 // Training runs in chunks: runBatches(1) repeatedly for about CHUNK_MS, then a post and a yield
 // (a MessageChannel round trip) so that pause, stop and predict messages are handled in between.
-import { loadCore } from '../../shared/core.js';
+import { coreBuild, loadCore } from '../../shared/core.js';
 import { loadMnist } from '../../shared/mnist-data.js';
 
 const CHUNK_MS = 75;
@@ -209,7 +209,7 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
   }
   model?.delete();
   model = next;
-  self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary() });
+  self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary(), build: coreBuild() });
   run = { paused: false, stopping: false, started: performance.now(), pausedMs: 0 };
   let reason = 'finished';
   for (;;) {
