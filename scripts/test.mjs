@@ -59,6 +59,7 @@ const suites = [
   { name: 'C++ wasm under node (ctest)', cmd: 'ctest', args: ['--test-dir', wasmDir, '--output-on-failure', '-V'], counts: catchCounts, detail: catchAssertions },
   { name: 'node tests of the bindings', cmd: process.execPath, args: ['--test', '--test-reporter=tap', ...testFiles('js')], counts: nodeTestCounts },
   { name: 'IDX reader fuzzing (libFuzzer)', cmd: process.execPath, args: [path.join(root, 'scripts', 'fuzz.mjs')], counts: plainCounts, runsNotTests: true },
+  { name: 'points CSV reader fuzzing (libFuzzer)', cmd: process.execPath, args: [path.join(root, 'scripts', 'fuzz-points-csv.mjs')], counts: plainCounts, runsNotTests: true },
   { name: 'browser tests (headless Chromium)', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('browser')], counts: nodeTestCounts },
 ];
 
