@@ -37,8 +37,13 @@ void gauss(Points& out, const DataSpec& s, Rng& rng) {
   const double sigma = 0.8 + 4.0 * s.noise;
   for (int c = 0; c < 2; ++c) {
     const double centre = c == 1 ? 2.0 : -2.0;
-    for (int i = 0; i < share(s.points, 2, c); ++i)
-      out.add(rng.normal(centre, sigma), rng.normal(centre, sigma), c);
+    for (int i = 0; i < share(s.points, 2, c); ++i) {
+      // Two statements: the order of a call's arguments is unspecified (g++ and clang differ,
+      // and the page must draw the same points as the CLI).
+      const double a = rng.normal(centre, sigma);
+      const double b = rng.normal(centre, sigma);
+      out.add(a, b, c);
+    }
   }
 }
 
@@ -102,7 +107,11 @@ void blobs(Points& out, const DataSpec& s, Rng& rng, int k) {
   for (int c = 0; c < k; ++c) {
     const double angle = 2 * kPi * c / k + kPi / 2;
     const double ca = 3.5 * std::cos(angle), cb = 3.5 * std::sin(angle);
-    for (int i = 0; i < share(s.points, k, c); ++i) out.add(rng.normal(ca, sigma), rng.normal(cb, sigma), c);
+    for (int i = 0; i < share(s.points, k, c); ++i) {
+      const double a = rng.normal(ca, sigma);  // two statements: see gauss()
+      const double b = rng.normal(cb, sigma);
+      out.add(a, b, c);
+    }
   }
 }
 
