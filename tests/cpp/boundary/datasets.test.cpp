@@ -125,3 +125,48 @@ TEST_CASE("boundary datasets: validate refuses labels that are not classes", "[b
   d.train = {};
   expect_error([&] { validate(d); }, code::empty, "train");
 }
+
+// Pinned sums of every set (100 points, noise 0.2, seed 3), computed natively: the wasm build
+// runs the same test, so the page draws the same points as the CLI. (It caught a call whose two
+// random draws were evaluated in a different order by g++ and clang.)
+TEST_CASE("boundary datasets: the same points natively and in wasm (pinned sums)", "[boundary]") {
+  struct Pin {
+    const char* name;
+    double x1, x2_weighted, label_weighted;
+  };
+  const Pin pins[] = {
+      {"gauss", 12.540715834135044, 5497.1814807829605, 148},
+      {"circle", 21.432761747589108, 843.66515858948787, 148},
+      {"xor", -20.96149149806082, -847.47876102882833, 148},
+      {"spiral", -4.1705097695574844, 1185.1732495137351, 148},
+      {"above-line", -20.192008218648589, 6171.958230526001, 148},
+      {"above-sine", -5.8584869462470532, 6988.7331385233592, 148},
+      {"above-parabola", -7.6313953694345891, 3729.0487418100615, 148},
+      {"spiral3", -4.2114879467534729, 771.09048106907892, 296},
+      {"spiral4", -4.1705097695575004, 633.34862835938497, 449},
+      {"spiral5", -4.1705097695574986, 548.43152648867181, 600},
+      {"blobs3", 8.6217421359677822, -5371.937731961717, 296},
+      {"blobs4", 8.6217421359678301, -4033.1877319617151, 449},
+      {"blobs5", 8.6217421359677946, -3158.1877319617138, 600},
+      {"plane", 12.817785094176116, -743.43620146225123, -7.3560597760301487},
+      {"multigauss", 12.817785094176116, -743.43620146225123, -14.184048792216196},
+  };
+  for (const Pin& pin : pins) {
+    DataSpec s;
+    s.name = pin.name;
+    s.points = 100;
+    s.noise = 0.2;
+    s.seed = 3;
+    const Points p = generate(s);
+    double a = 0, b = 0, l = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      a += p.x1[i];
+      b += p.x2[i] * static_cast<double>(i + 1);
+      l += p.label[i] * static_cast<double>(i % 7);
+    }
+    INFO(pin.name);
+    CHECK(a == Approx(pin.x1).epsilon(1e-9));  // libm's sin/cos/log may differ in the last bit
+    CHECK(b == Approx(pin.x2_weighted).epsilon(1e-9));
+    CHECK(l == Approx(pin.label_weighted).epsilon(1e-9));
+  }
+}
