@@ -52,6 +52,8 @@ export function createNetwork(root, handlers) {
     structure = next;
     cols.replaceChildren();
     canvases = [];
+    svg.replaceChildren();  // the old links until the next frame lays out the new ones
+    links = [];
     const { size } = next;
 
     // Inputs: every feature, the ones on with their picture.
@@ -168,6 +170,7 @@ export function createNetwork(root, handlers) {
     lastParams = params;
     for (const l of links) {
       const w = params[l.index];
+      if (w === undefined) continue;  // links of a structure being replaced
       l.line.setAttribute('stroke', w >= 0 ? '#2c7bb6' : '#e66101');
       l.line.setAttribute('stroke-width', Math.min(6, 0.4 + Math.abs(w) * 1.5).toFixed(2));
       l.title.textContent = t('bd.net.link', { from: neuronName(l.layer, l.from), to: neuronName(l.layer + 1, l.to), value: formatNumber(w) });
