@@ -6,5 +6,6 @@ namespace basecamp::cli {
 
 int descend_main(int argc, char** argv);
 int mnist_main(int argc, char** argv);
+int boundary_main(int argc, char** argv);
 
 }  // namespace basecamp::cli

@@ -18,6 +18,8 @@ const char* const kUsage =
     "            (basecamp descend --help for its options)\n"
     "  mnist     train the MNIST network natively on the real MNIST files\n"
     "            (basecamp mnist --help for its options)\n"
+    "  boundary  train a small network to separate 2-D points (the boundary lesson)\n"
+    "            (basecamp boundary --help for its options)\n"
     "\n"
     "options:\n"
     "  -h, --help  print this help\n";
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "descend") return basecamp::cli::descend_main(argc - 2, argv + 2);
     if (command == "mnist") return basecamp::cli::mnist_main(argc - 2, argv + 2);
+    if (command == "boundary") return basecamp::cli::boundary_main(argc - 2, argv + 2);
   } catch (const std::exception& e) {
     std::cerr << "basecamp " << command << ": " << e.what() << "\n";
     return 2;

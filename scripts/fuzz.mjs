@@ -1,9 +1,10 @@
 // Fuzzes the core's file readers with libFuzzer for a bounded time each: the IDX reader
-// (tests/fuzz/idx_fuzz.cpp) and the weights-file reader (tests/fuzz/weights_fuzz.cpp). Builds each
+// (tests/fuzz/idx_fuzz.cpp), the weights-file reader (tests/fuzz/weights_fuzz.cpp) and the
+// boundary lesson's points CSV reader (tests/fuzz/points_csv_fuzz.cpp). Builds each
 // target into build/fuzz/ when it is older than its sources, seeds build/fuzz/corpus-<name>/ with
 // valid files, runs, and closes with one line: "N passed, 0 failed" (N = fuzz runs of all
 // targets) or "0 passed, 1 failed".
-//   node scripts/fuzz.mjs [--seconds N] [--target idx|weights]   (N per target: default 60, or
+//   node scripts/fuzz.mjs [--seconds N] [--target idx|weights|csv]   (N per target: default 60, or
 //                                                                  env BASECAMP_FUZZ_SECONDS)
 //   import { runFuzz } from './fuzz.mjs'; const { runs, ok } = await runFuzz({ seconds: 10 });
 // A crash leaves its input in build/fuzz/crash-*; replay it with build/fuzz/<name>_fuzz <file>.
@@ -28,6 +29,12 @@ const TARGETS = {
       'src/linalg/gemm_kernel.cpp', 'src/linalg/parallel.cpp'],
     headers: ['src/nn/weights_file.hpp', 'src/nn/model.hpp', 'src/nn/spec.hpp', 'src/error.hpp', 'src/tensor.hpp'],
     seeds: weightsSeeds,
+  },
+  csv: {
+    compile: ['tests/fuzz/points_csv_fuzz.cpp', 'src/boundary/csv.cpp', 'src/error.cpp'],
+    headers: ['src/boundary/csv.hpp', 'src/boundary/points.hpp', 'src/error.hpp', 'src/optim/optimizer.hpp'],
+    seeds: csvSeeds,
+    maxLen: 8192,  // room for a few hundred rows
   },
 };
 const binaryOf = (name) => path.join(fuzzDir, `${name}_fuzz`);
@@ -113,6 +120,19 @@ function weightsSeeds(dir) {
   writeFileSync(path.join(dir, 'seed-mse'), weightsFile(5, [{ units: 2, activation: 0 }], 0, (i) => -i));
 }
 
+// Seeds: a file with a header, one with quoted names and CRLF lines, signed integer labels,
+// broken rows, and eleven classes (one too many).
+function csvSeeds(dir) {
+  const seeds = {
+    header: 'x1,x2,label\n1,2,0\n-3.5,0.25,1\n',
+    names: '\uFEFF0,0,"cat"\r\n1e-3,-4,dog\n\n2,2,bird\n',
+    integers: '0,0,-1\n1,1,+1\n2,2,1\n',
+    broken: '1,2\nNaN,1,1\n3,x,2\n',
+    classes: Array.from({ length: 11 }, (_, i) => `${i},${-i},c${i}`).join('\n'),
+  };
+  for (const [name, text] of Object.entries(seeds)) writeFileSync(path.join(dir, `seed-${name}`), text);
+}
+
 export function writeSeeds(name) {
   const dir = corpusOf(name);
   mkdirSync(dir, { recursive: true });
@@ -137,7 +157,7 @@ export async function runTarget(name, { seconds = defaultSeconds(), quiet = fals
   writeSeeds(name);
   const binary = binaryOf(name);
   const args = [corpusOf(name), `-max_total_time=${seconds}`, '-print_final_stats=1',
-    `-artifact_prefix=${fuzzDir}${path.sep}`, '-timeout=10', '-rss_limit_mb=2048', '-max_len=4096'];
+    `-artifact_prefix=${fuzzDir}${path.sep}`, '-timeout=10', '-rss_limit_mb=2048', `-max_len=${TARGETS[name].maxLen ?? 4096}`];
   log(`fuzz: ${[binary, ...args].map((a) => a.replaceAll(root + path.sep, '')).join(' ')}`);
   const { status, output } = await new Promise((resolve) => {
     const child = spawn(binary, args, { cwd: root });

@@ -4,7 +4,7 @@ import { applyStrings, lang, onLangChange, registerStrings, setLang, t } from '.
 import { shellStrings } from './shared/strings.js';
 import { loadCore } from './shared/core.js';
 import { parseHash } from './shared/url-state.js';
-import { lessons } from './lessons/index.js';
+import { findLesson, lessons } from './lessons/index.js';
 import { registerOffline } from './shared/offline.js';
 import { activityOf, onActivity } from './shared/activity.js';
 
@@ -93,7 +93,7 @@ async function route({ force = false } = {}) {
   const routeId = ++routeCount;
   unmountCurrent?.();
   unmountCurrent = null;
-  const lesson = lessons.find((l) => String(l.id) === path);
+  const lesson = findLesson(path);
   renderNav(lesson?.id);
   if (!lesson || !lesson.load) {
     main.replaceChildren(lesson ? renderPlaceholder(lesson.id) : renderHome());

@@ -1,4 +1,4 @@
-// The lab's shell in a real browser: the seven lessons, the language switch (remembered), the
+// The lab's shell in a real browser: the eight lessons, the language switch (remembered), the
 // strict CSP it runs under, and no request leaving its own origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,11 +8,12 @@ let lab;
 before(async () => { lab = await openLab(); });
 after(async () => { await lab?.close(); });
 
-test('home lists the seven lessons and links to each', async () => {
+test('home lists the eight lessons and links to each', async () => {
   await lab.goto('', 'en');
   const links = await lab.page.locator('#lesson-nav a').allTextContents();
   assert.deepEqual(links, ['1. The mountain climber', '2. Why not guess?', '3. Linear regression',
-    '4. The optimizer race', '5. Backpropagation', '6. MNIST in your browser', '7. Generalization']);
+    '4. The optimizer race', '5. Backpropagation', '6. A network bends a boundary', '7. MNIST in your browser',
+    '8. Generalization']);
   await lab.screenshot('shell-home-en');
 });
 
@@ -35,7 +36,7 @@ test('every lesson in the nav either mounts or says it is not built yet', async 
   await lab.goto('', 'en');
   const links = await lab.page.locator('#lesson-nav a').evaluateAll((as) =>
     as.map((a) => ({ id: a.getAttribute('href').replace('#/', ''), built: !a.classList.contains('not-built') })));
-  assert.equal(links.length, 7);
+  assert.equal(links.length, 8);
   for (const { id, built } of links) {
     await lab.goto(id, 'en');
     const text = await lab.page.locator('main').innerText();

@@ -12,6 +12,7 @@ import { regressionApi } from './api/regression.js';
 import { backpropApi } from './api/backprop.js';
 import { generalizeApi } from './api/generalize.js';
 import { mnistLessonApi } from './api/mnist-lesson.js';
+import { boundaryApi } from './api/boundary.js';
 
 export function wrapCore(Module) {
   return {
@@ -28,5 +29,6 @@ export function wrapCore(Module) {
     ...backpropApi(Module),
     ...generalizeApi(Module),
     ...mnistLessonApi(Module),
+    ...boundaryApi(Module),
   };
 }

@@ -1,7 +1,7 @@
 // Lesson 6 texts, Korean and English (keys l6.*).
 export const strings = {
   ko: {
-    'l6.title': '6. 브라우저에서 MNIST 학습하기',
+    'l6.title': '7. 브라우저에서 MNIST 학습하기',
     'l6.intro': '손글씨 숫자 사진 60,000장으로 신경망을 직접 학습시켜 봅니다. 기본 설정은 교재의 Keras 예제와 같습니다: 28×28 = 784개 픽셀 → 은닉층 512개(relu) → 은닉층 128개(relu) → 출력 10개(softmax), 손실은 범주형 교차 엔트로피, 옵티마이저는 RMSprop(학습률 0.001), 배치 크기 128, 에포크 5번.',
     'l6.intro2': '배치 128개씩 60,000장을 한 바퀴 돌면 에포크당 469번(마지막 배치는 96장) 가중치를 고칩니다. 5 에포크면 2,345번입니다. 교재는 테스트 이미지 10,000장에서 정확도 97.74 %를 얻었습니다. 학습은 별도 작업 스레드(Web Worker)에서 돌아가므로 그동안에도 페이지를 쓸 수 있습니다.',
     'l6.data.title': '데이터',
@@ -138,7 +138,7 @@ export const strings = {
     'l6.file.busy': '학습 중에는 파일을 불러올 수 없습니다. 먼저 중지하세요.',
   },
   en: {
-    'l6.title': '6. MNIST in your browser',
+    'l6.title': '7. MNIST in your browser',
     'l6.intro': 'Train a neural network yourself on 60,000 photos of handwritten digits. The default setup is the textbook’s Keras example: 28×28 = 784 pixels → a hidden layer of 512 (relu) → a hidden layer of 128 (relu) → 10 outputs (softmax), categorical cross-entropy loss, the RMSprop optimizer (learning rate 0.001), batches of 128, 5 epochs.',
     'l6.intro2': 'One pass over 60,000 images in batches of 128 changes the weights 469 times (the last batch holds 96 images): 2,345 updates in 5 epochs. The textbook reached 97.74 % accuracy on the 10,000 test images. Training runs in a separate thread (a Web Worker), so the page stays usable meanwhile.',
     'l6.data.title': 'Data',

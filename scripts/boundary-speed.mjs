@@ -1,0 +1,47 @@
+// `npm run boundary-speed [-- --seconds N]`: the boundary lesson's speed in headless Chromium on
+// the spiral with 6 input features and 2 hidden layers of 8 (tanh): training epochs ("steps")
+// per second and heatmap frames per second while it plays (every neuron's picture and the
+// output redrawn each frame), and the main-thread long tasks (> 50 ms, PerformanceObserver
+// 'longtask') over the run. Targets: ≥ 60 steps/s, ≥ 30 frames/s, no task over 50 ms.
+import { buildAll } from './build.mjs';
+import { openLab } from '../tests/browser/harness.mjs';
+
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--seconds');
+const seconds = at >= 0 ? Number(argv[at + 1]) : 10;
+
+await buildAll();
+const lab = await openLab();
+const { page } = lab;
+try {
+  await lab.goto('boundary?data=spiral&feat=x1,x2,x1sq,x2sq,sinx1,sinx2&hidden=8,8&acts=tanh,tanh');
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const sample = () => page.evaluate(() => {
+    const root = document.querySelector('.lesson-boundary');
+    return { t: performance.now(), epoch: Number(root.dataset.epoch), frames: Number(root.dataset.frames) };
+  });
+  await page.click('.lesson-boundary button[name=play]');
+  await page.waitForTimeout(1000);  // warm-up
+  const a = await sample();
+  await page.waitForTimeout(seconds * 1000);
+  const b = await sample();
+  await page.click('.lesson-boundary button[name=play]');
+  const r = await page.evaluate(() => ({ tasks: window.__tasks, isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency,
+    acc: document.querySelector('.lesson-boundary [data-out="test-acc"]').textContent }));
+  const dt = (b.t - a.t) / 1000;
+  const steps = (b.epoch - a.epoch) / dt, fps = (b.frames - a.frames) / dt;
+  const longest = Math.max(0, ...r.tasks);
+  console.log(`boundary lesson, spiral, 6 features, 8-8 tanh, batch 10, ${Math.round(dt)} s: ` +
+    `${steps.toFixed(1)} steps/s (epochs), ${fps.toFixed(1)} heatmap frames/s (100x100, every neuron), test accuracy ${r.acc}`);
+  console.log(`main-thread long tasks: ${r.tasks.length}, longest ${Math.round(longest)} ms (cores ${r.cores})`);
+  const ok = steps >= 60 && fps >= 30 && longest <= 50;
+  console.log(ok ? 'targets met' : 'TARGET MISSED (≥ 60 steps/s, ≥ 30 frames/s, no task > 50 ms)');
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await lab.close();
+}

@@ -1,0 +1,39 @@
+# The network built in Basecamp's boundary lesson, for Keras 3 (pip install keras tensorflow).
+# Its data: the points exported from the lesson as points.csv (x1,x2,label).
+import csv
+
+import keras
+import numpy as np
+
+# Input features, as switched on in the lesson.
+def features(x1, x2):
+    return np.stack([x1, x2], axis=1)
+
+CLASSES = ["0", "1", "2", "3"]
+
+def label(text):
+    return CLASSES.index(text)
+
+with open("points.csv", newline="") as f:
+    rows = [r for r in csv.reader(f) if r][1:]  # the first line is the header
+x = features(np.array([float(r[0]) for r in rows]), np.array([float(r[1]) for r in rows]))
+y = np.array([label(r[2]) for r in rows])
+
+model = keras.Sequential([
+    keras.Input(shape=(2,)),
+    keras.layers.Dense(8, activation="relu", kernel_initializer="glorot_uniform"),
+    keras.layers.Dense(6, activation="tanh", kernel_initializer="glorot_uniform"),
+    keras.layers.Dense(4, activation="sigmoid", kernel_initializer="glorot_uniform"),
+    keras.layers.Dense(2, activation="linear", kernel_initializer="glorot_uniform"),
+    keras.layers.Dense(4, activation="softmax", kernel_initializer="glorot_uniform"),
+])
+
+# epsilon: Keras and torch add it at slightly different places; the paths differ a little.
+optimizer = keras.optimizers.Adadelta(learning_rate=1, rho=0.9, epsilon=1e-06)
+# Integer labels: the same loss as categorical_crossentropy on one-hot rows.
+model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.summary()
+
+# The lesson shuffles the points before it splits them; Keras's validation_split takes the last part.
+order = np.random.default_rng(1).permutation(len(x))
+history = model.fit(x[order], y[order], batch_size=10, epochs=100, validation_split=0.5, shuffle=True)

@@ -1,0 +1,37 @@
+// "Hidden space": the training points placed at the outputs of two neurons of one hidden layer
+// (the first two of three), coloured by class, so the learner sees the layer unfold the data.
+import { CLASS_COLORS } from './colors.js';
+
+const SIZE = 320;
+
+export function drawHiddenSpace(canvas, space, labels, classes, activation) {
+  canvas.width = SIZE;
+  canvas.height = SIZE;
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, SIZE, SIZE);
+  if (!space) return;
+  const { rows, cols, data } = space;
+  // Axis ranges: the activation's own for tanh and sigmoid, the data's for relu and linear.
+  let lo = [-1, -1], hi = [1, 1];
+  if (activation === 'sigmoid') { lo = [0, 0]; hi = [1, 1]; }
+  if (activation === 'relu' || activation === 'linear') {
+    lo = [Infinity, Infinity]; hi = [-Infinity, -Infinity];
+    for (let i = 0; i < rows; i++) for (let k = 0; k < 2; k++) {
+      lo[k] = Math.min(lo[k], data[i * cols + k]);
+      hi[k] = Math.max(hi[k], data[i * cols + k]);
+    }
+    for (let k = 0; k < 2; k++) if (!(hi[k] > lo[k])) { lo[k] -= 1; hi[k] += 1; }
+  }
+  const pad = 12;
+  const px = (v, k) => pad + ((v - lo[k]) / (hi[k] - lo[k])) * (SIZE - 2 * pad);
+  ctx.strokeStyle = '#d0d7de';
+  ctx.strokeRect(pad, pad, SIZE - 2 * pad, SIZE - 2 * pad);
+  for (let i = 0; i < rows; i++) {
+    const x = px(data[i * cols], 0), y = SIZE - px(data[i * cols + 1], 1);
+    ctx.beginPath();
+    ctx.arc(x, y, 3, 0, 2 * Math.PI);
+    ctx.fillStyle = classes === 0 ? (labels[i] >= 0 ? '#2c7bb6' : '#e66101') : CLASS_COLORS[labels[i] % CLASS_COLORS.length];
+    ctx.fill();
+  }
+}

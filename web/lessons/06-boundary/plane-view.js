@@ -1,0 +1,123 @@
+// The big picture: a heatmap (the output, or one neuron) over the plane [lo, hi]², the training
+// points (filled, white ring) and test points (hollow, dark ring) on top; pointer editing of
+// training points: click on empty plane adds, drag moves, double-click removes. Draws only what
+// it is given; the controller owns the data.
+import { CLASS_COLORS } from './colors.js';
+
+const SIZE = 480;  // canvas pixels per side (CSS scales it)
+const HIT = 9;     // pixels around a point that grab it
+
+export function createPlane(canvas, { onAdd, onMove, onRemove }) {
+  canvas.width = SIZE;
+  canvas.height = SIZE;
+  const ctx = canvas.getContext('2d');
+  const tile = document.createElement('canvas');
+  let last = null;   // the last draw's arguments
+  let drag = null;   // {which, index, moved, x1, x2}
+
+  const toPixel = (v, lo, hi) => ((v - lo) / (hi - lo)) * SIZE;
+  const fromEvent = (e) => {
+    const r = canvas.getBoundingClientRect();
+    const { lo, hi } = last;
+    const px = ((e.clientX - r.left) / r.width) * SIZE, py = ((e.clientY - r.top) / r.height) * SIZE;
+    return { px, py, x1: lo + (px / SIZE) * (hi - lo), x2: hi - (py / SIZE) * (hi - lo) };
+  };
+
+  function pointColor(label, classes) {
+    if (classes === 0) return label >= 0 ? '#2c7bb6' : '#e66101';
+    return CLASS_COLORS[label % CLASS_COLORS.length];
+  }
+
+  function drawPoints(points, classes, test) {
+    const { lo, hi } = last;
+    for (let i = 0; i < points.x1.length; i++) {
+      let a = points.x1[i], b = points.x2[i];
+      if (drag?.moved && !test && drag.index === i) { a = drag.x1; b = drag.x2; }
+      const x = toPixel(a, lo, hi), y = SIZE - toPixel(b, lo, hi);
+      ctx.beginPath();
+      ctx.arc(x, y, test ? 4.5 : 4, 0, 2 * Math.PI);
+      ctx.fillStyle = test ? '#ffffff' : pointColor(points.label[i], classes);
+      ctx.fill();
+      ctx.lineWidth = test ? 2.2 : 1.2;
+      ctx.strokeStyle = test ? pointColor(points.label[i], classes) : '#ffffff';
+      ctx.stroke();
+      if (test) {
+        ctx.beginPath();
+        ctx.arc(x, y, 6, 0, 2 * Math.PI);
+        ctx.lineWidth = 0.8;
+        ctx.strokeStyle = '#1b1f24';
+        ctx.stroke();
+      }
+    }
+  }
+
+  // image: ImageData of n x n (row 0 at x2 = hi); data: {train, test, classes}.
+  function draw(image, data, { lo = -6, hi = 6, showTest = true } = {}) {
+    last = { image, data, lo, hi, showTest };
+    tile.width = image.width;
+    tile.height = image.height;
+    tile.getContext('2d').putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(tile, 0, 0, SIZE, SIZE);
+    // Axes through the origin, light.
+    ctx.strokeStyle = 'rgba(0,0,0,0.25)';
+    ctx.lineWidth = 1;
+    const o = toPixel(0, lo, hi);
+    ctx.beginPath(); ctx.moveTo(o, 0); ctx.lineTo(o, SIZE); ctx.moveTo(0, SIZE - o); ctx.lineTo(SIZE, SIZE - o); ctx.stroke();
+    drawPoints(data.train, data.classes, false);
+    if (showTest) drawPoints(data.test, data.classes, true);
+  }
+
+  function hit(px, py) {
+    const { lo, hi, data } = last;
+    let best = -1, bestD = HIT * HIT;
+    for (let i = 0; i < data.train.x1.length; i++) {
+      const dx = toPixel(data.train.x1[i], lo, hi) - px, dy = SIZE - toPixel(data.train.x2[i], lo, hi) - py;
+      if (dx * dx + dy * dy <= bestD) { bestD = dx * dx + dy * dy; best = i; }
+    }
+    return best;
+  }
+
+  const down = (e) => {
+    if (!last || e.button !== 0) return;
+    const p = fromEvent(e);
+    drag = { index: hit(p.px, p.py), moved: false, x1: p.x1, x2: p.x2, start: p };
+    canvas.setPointerCapture?.(e.pointerId);
+  };
+  const move = (e) => {
+    if (!drag || drag.index < 0) return;
+    const p = fromEvent(e);
+    if (!drag.moved && Math.hypot(p.px - drag.start.px, p.py - drag.start.py) < 3) return;
+    drag.moved = true;
+    drag.x1 = p.x1;
+    drag.x2 = p.x2;
+    draw(last.image, last.data, last);
+  };
+  const up = (e) => {
+    if (!drag) return;
+    const d = drag;
+    drag = null;
+    const p = fromEvent(e);
+    if (d.index >= 0 && d.moved) onMove(d.index, p.x1, p.x2);
+    else if (d.index < 0 && Math.hypot(p.px - d.start.px, p.py - d.start.py) < 3) onAdd(p.x1, p.x2);
+  };
+  const dbl = (e) => {
+    if (!last) return;
+    const p = fromEvent(e);
+    const i = hit(p.px, p.py);
+    if (i >= 0) onRemove(i);
+  };
+  canvas.addEventListener('pointerdown', down);
+  canvas.addEventListener('pointermove', move);
+  canvas.addEventListener('pointerup', up);
+  canvas.addEventListener('dblclick', dbl);
+  return {
+    draw,
+    dispose() {
+      canvas.removeEventListener('pointerdown', down);
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerup', up);
+      canvas.removeEventListener('dblclick', dbl);
+    },
+  };
+}
