@@ -3,6 +3,7 @@
 // per second and heatmap frames per second while it plays (every neuron's picture and the
 // output redrawn each frame), and the main-thread long tasks (> 50 ms, PerformanceObserver
 // 'longtask') over the run. Targets: ≥ 60 steps/s, ≥ 30 frames/s, no task over 50 ms.
+// --no-build measures the site already in dist/.
 import { buildAll } from './build.mjs';
 import { openLab } from '../tests/browser/harness.mjs';
 
@@ -10,7 +11,7 @@ const argv = process.argv.slice(2);
 const at = argv.indexOf('--seconds');
 const seconds = at >= 0 ? Number(argv[at + 1]) : 10;
 
-await buildAll();
+if (!argv.includes('--no-build')) await buildAll();
 const lab = await openLab();
 const { page } = lab;
 try {
