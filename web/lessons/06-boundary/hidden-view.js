@@ -5,8 +5,7 @@ import { CLASS_COLORS } from './colors.js';
 const SIZE = 320;
 
 export function drawHiddenSpace(canvas, space, labels, classes, activation) {
-  canvas.width = SIZE;
-  canvas.height = SIZE;
+  if (canvas.width !== SIZE) canvas.width = canvas.height = SIZE;  // resizing reallocates: once
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, SIZE, SIZE);
@@ -27,11 +26,18 @@ export function drawHiddenSpace(canvas, space, labels, classes, activation) {
   const px = (v, k) => pad + ((v - lo[k]) / (hi[k] - lo[k])) * (SIZE - 2 * pad);
   ctx.strokeStyle = '#d0d7de';
   ctx.strokeRect(pad, pad, SIZE - 2 * pad, SIZE - 2 * pad);
+  // One path per colour: a fill call per point would cost more than the picture is worth.
+  const colour = (i) => (classes === 0 ? (labels[i] >= 0 ? '#2c7bb6' : '#e66101') : CLASS_COLORS[labels[i] % CLASS_COLORS.length]);
+  const paths = new Map();
   for (let i = 0; i < rows; i++) {
     const x = px(data[i * cols], 0), y = SIZE - px(data[i * cols + 1], 1);
-    ctx.beginPath();
-    ctx.arc(x, y, 3, 0, 2 * Math.PI);
-    ctx.fillStyle = classes === 0 ? (labels[i] >= 0 ? '#2c7bb6' : '#e66101') : CLASS_COLORS[labels[i] % CLASS_COLORS.length];
-    ctx.fill();
+    const c = colour(i);
+    if (!paths.has(c)) paths.set(c, new Path2D());
+    paths.get(c).moveTo(x + 3, y);
+    paths.get(c).arc(x, y, 3, 0, 2 * Math.PI);
+  }
+  for (const [c, path] of paths) {
+    ctx.fillStyle = c;
+    ctx.fill(path);
   }
 }

@@ -308,15 +308,18 @@ export function mount(root, { core }) {
     if (selected) paintNeuron(planeImage, maps.layers[selected.layer], selected.n, n, layerKinds()[selected.layer], state.disc);
     else paintOutput(planeImage, maps.layers.at(-1), n, data.classes, state.disc);
     plane.draw(planeImage, data, { ...extent, showTest: state.test });
-    out('plot-title').textContent = selected ? t('bd.plot.neuron_title', { name: net.neuronName(selected.layer, selected.n) }) : t('bd.plot.title');
-    $('showOutput').hidden = !selected;
+    const title = selected ? t('bd.plot.neuron_title', { name: net.neuronName(selected.layer, selected.n) }) : t('bd.plot.title');
+    if (out('plot-title').textContent !== title) out('plot-title').textContent = title;
+    if ($('showOutput').hidden !== !selected) $('showOutput').hidden = !selected;
     const r = lab.current();
-    out('epoch').textContent = String(r.epoch);
-    out('train-loss').textContent = formatNumber(r.trainLoss);
-    out('test-loss').textContent = formatNumber(r.testLoss);
     const pct = (v) => (Number.isFinite(v) ? `${formatNumber(100 * v, 3)} %` : '–');
-    out('train-acc').textContent = pct(r.trainAccuracy);
-    out('test-acc').textContent = pct(r.testAccuracy);
+    // A text write lays the page out again: only the ones that changed.
+    const show = (name, text) => { const el = out(name); if (el.textContent !== text) el.textContent = text; };
+    show('epoch', String(r.epoch));
+    show('train-loss', formatNumber(r.trainLoss));
+    show('test-loss', formatNumber(r.testLoss));
+    show('train-acc', pct(r.trainAccuracy));
+    show('test-acc', pct(r.testAccuracy));
     drawHidden();
     frames++;
     if (full || !playing || frames % 15 === 0) curves.update(lab.history());

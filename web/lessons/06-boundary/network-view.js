@@ -172,8 +172,11 @@ export function createNetwork(root, handlers) {
     for (const l of links) {
       const w = params[l.index];
       if (w === undefined) continue;  // links of a structure being replaced
-      l.line.setAttribute('stroke', w >= 0 ? '#2c7bb6' : '#e66101');
-      l.line.setAttribute('stroke-width', Math.min(6, 0.4 + Math.abs(w) * 1.5).toFixed(2));
+      // Only what changed visibly: each attribute write makes the browser restyle and repaint.
+      const stroke = w >= 0 ? '#2c7bb6' : '#e66101';
+      const width = Math.min(6, 0.4 + Math.abs(w) * 1.5).toFixed(1);
+      if (l.stroke !== stroke) l.line.setAttribute('stroke', (l.stroke = stroke));
+      if (l.width !== width) l.line.setAttribute('stroke-width', (l.width = width));
       if (titles) l.title.textContent = t('bd.net.link', { from: neuronName(l.layer, l.from), to: neuronName(l.layer + 1, l.to), value: formatNumber(w) });
     }
   }
