@@ -1,5 +1,6 @@
-// "Hidden space": the training points placed at the outputs of two neurons of one hidden layer
-// (the first two of three), coloured by class, so the learner sees the layer unfold the data.
+// "Hidden space": the training points placed at the outputs of the two neurons of one hidden
+// layer (three: an isometric projection), coloured by class, so the learner sees the layer
+// unfold the data.
 import { CLASS_COLORS } from './colors.js';
 
 const SIZE = 320;
@@ -10,7 +11,19 @@ export function drawHiddenSpace(canvas, space, labels, classes, activation) {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, SIZE, SIZE);
   if (!space) return;
-  const { rows, cols, data } = space;
+  let { rows, cols, data } = space;
+  if (cols === 3) {
+    // Three neurons: an isometric view of the cube (x, y, z) → ((x − y)·cos 30°, z + (x + y)·sin 30°),
+    // drawn with ranges from the data.
+    const flat = new Float64Array(rows * 2);
+    for (let i = 0; i < rows; i++) {
+      const x = data[3 * i], y = data[3 * i + 1], z = data[3 * i + 2];
+      flat[2 * i] = (x - y) * Math.cos(Math.PI / 6);
+      flat[2 * i + 1] = z + (x + y) * Math.sin(Math.PI / 6);
+    }
+    ({ rows, cols, data } = { rows, cols: 2, data: flat });
+    activation = 'linear';
+  }
   // Axis ranges: the activation's own for tanh and sigmoid, the data's for relu and linear.
   let lo = [-1, -1], hi = [1, 1];
   if (activation === 'sigmoid') { lo = [0, 0]; hi = [1, 1]; }
