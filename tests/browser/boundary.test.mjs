@@ -265,6 +265,23 @@ test('keyboard: the controls are reachable and usable without a pointer', async 
   assert.equal(await epoch(), 1);
 });
 
+test('hidden space: a 3-neuron layer is offered and drawn (projected), a 4-neuron one is not', async () => {
+  await lab.goto('boundary?hidden=4,3', 'en');
+  assert.deepEqual(await control('hiddenLayer').locator('option').allTextContents(), ['Hidden layer 2']);
+  await control('step').click();
+  const inked = await page().evaluate(() => {
+    const c = document.querySelector('.lesson-boundary .bd-hidden-space');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) n++;  // coloured pixels
+    return n;
+  });
+  assert.ok(inked > 500, `coloured pixels: ${inked}`);
+  await lab.goto('boundary?hidden=4', 'en');
+  assert.equal(await control('hiddenLayer').isDisabled(), true);
+  assert.match(await out('hidden-note'), /No hidden layer has 2 or 3 neurons/);
+});
+
 test('screenshots at phone and desktop widths in both languages', async () => {
   for (const lang of ['en', 'ko']) {
     await lab.goto('boundary?data=spiral&feat=x1,x2,sinx1,sinx2&hidden=8,8,2', lang);

@@ -10,7 +10,7 @@ export function createCurves(container) {
       height: 220,
       scales: { x: { time: false } },
       axes: [{ label: t('bd.curves.epoch') }, {}],
-      series: [{}, { label: t('bd.train.train_loss'), stroke: '#1f6feb', width: 2 }, { label: t('bd.train.test_loss'), stroke: '#d1242f', width: 2, dash: [6, 4] }],
+      series: [{ label: t('bd.curves.epoch') }, { label: t('bd.train.train_loss'), stroke: '#1f6feb', width: 2 }, { label: t('bd.train.test_loss'), stroke: '#d1242f', width: 2, dash: [6, 4] }],
     }, [[0], [null], [null]]);
   }
   make();

@@ -24,7 +24,10 @@ import './lesson.css';
 registerStrings(strings);
 
 export const PATH = 'boundary';
-const GRID = 100;                   // heatmap pixels per side: one batched pass per frame
+// Heatmap pixels per side: one batched pass per frame gives the output and every neuron, on a
+// 50 x 50 grid while training plays (the pictures are smoothed when scaled) and 100 x 100 when
+// it stands still.
+const GRID = 100, PLAY_GRID = 50;
 const MAX_LAYERS = 6, MAX_UNITS = 8; // the +/− buttons; the "neurons per layer" field allows the core's 10 x 32
 const FRAME_BUDGET_MS = 5;          // training time per animation frame
 
@@ -291,27 +294,32 @@ export function mount(root, { core }) {
   }
 
   const curves = createCurves(root.querySelector('.bd-curves'));
-  const planeImage = new ImageData(GRID, GRID);
+  const planeImages = { [GRID]: new ImageData(GRID, GRID), [PLAY_GRID]: new ImageData(PLAY_GRID, PLAY_GRID) };
   const layerKinds = () => ['linear', ...actList(), data.classes === 0 ? 'linear' : 'sigmoid'];
 
   function render(full) {
     if (!lab) return;
-    maps = lab.heatmaps(GRID, extent.lo, extent.hi);
+    const n = playing ? PLAY_GRID : GRID;
+    const planeImage = planeImages[n];
+    maps = lab.heatmaps(n, extent.lo, extent.hi);
     const params = lab.parameters();
-    net.paint(maps, params, layerKinds(), state.disc);
+    net.paint(maps, params, layerKinds(), state.disc, full || !playing || frames % 30 === 0);
     net.markSelected(selected?.layer ?? -1, selected?.n ?? -1);
-    if (selected) paintNeuron(planeImage, maps.layers[selected.layer], selected.n, GRID, layerKinds()[selected.layer], state.disc);
-    else paintOutput(planeImage, maps.layers.at(-1), GRID, data.classes, state.disc);
+    if (selected) paintNeuron(planeImage, maps.layers[selected.layer], selected.n, n, layerKinds()[selected.layer], state.disc);
+    else paintOutput(planeImage, maps.layers.at(-1), n, data.classes, state.disc);
     plane.draw(planeImage, data, { ...extent, showTest: state.test });
-    out('plot-title').textContent = selected ? t('bd.plot.neuron_title', { name: net.neuronName(selected.layer, selected.n) }) : t('bd.plot.title');
-    $('showOutput').hidden = !selected;
+    const title = selected ? t('bd.plot.neuron_title', { name: net.neuronName(selected.layer, selected.n) }) : t('bd.plot.title');
+    if (out('plot-title').textContent !== title) out('plot-title').textContent = title;
+    if ($('showOutput').hidden !== !selected) $('showOutput').hidden = !selected;
     const r = lab.current();
-    out('epoch').textContent = String(r.epoch);
-    out('train-loss').textContent = formatNumber(r.trainLoss);
-    out('test-loss').textContent = formatNumber(r.testLoss);
     const pct = (v) => (Number.isFinite(v) ? `${formatNumber(100 * v, 3)} %` : '–');
-    out('train-acc').textContent = pct(r.trainAccuracy);
-    out('test-acc').textContent = pct(r.testAccuracy);
+    // A text write lays the page out again: only the ones that changed.
+    const show = (name, text) => { const el = out(name); if (el.textContent !== text) el.textContent = text; };
+    show('epoch', String(r.epoch));
+    show('train-loss', formatNumber(r.trainLoss));
+    show('test-loss', formatNumber(r.testLoss));
+    show('train-acc', pct(r.trainAccuracy));
+    show('test-acc', pct(r.testAccuracy));
     drawHidden();
     frames++;
     if (full || !playing || frames % 15 === 0) curves.update(lab.history());

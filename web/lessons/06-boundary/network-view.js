@@ -166,30 +166,40 @@ export function createNetwork(root, handlers) {
   }
 
   let lastParams = null;
-  function paintLinks(params) {
+  // Colour and width every frame; the hover text only when asked (`titles`), it costs more.
+  function paintLinks(params, titles = true) {
     lastParams = params;
     for (const l of links) {
       const w = params[l.index];
       if (w === undefined) continue;  // links of a structure being replaced
-      l.line.setAttribute('stroke', w >= 0 ? '#2c7bb6' : '#e66101');
-      l.line.setAttribute('stroke-width', Math.min(6, 0.4 + Math.abs(w) * 1.5).toFixed(2));
-      l.title.textContent = t('bd.net.link', { from: neuronName(l.layer, l.from), to: neuronName(l.layer + 1, l.to), value: formatNumber(w) });
+      // Only what changed visibly: each attribute write makes the browser restyle and repaint.
+      const stroke = w >= 0 ? '#2c7bb6' : '#e66101';
+      const width = Math.min(6, 0.4 + Math.abs(w) * 1.5).toFixed(1);
+      if (l.stroke !== stroke) l.line.setAttribute('stroke', (l.stroke = stroke));
+      if (l.width !== width) l.line.setAttribute('stroke-width', (l.width = width));
+      if (titles) l.title.textContent = t('bd.net.link', { from: neuronName(l.layer, l.from), to: neuronName(l.layer + 1, l.to), value: formatNumber(w) });
     }
   }
+  const images = new Map();  // one ImageData per grid size, reused every frame
+  const imageOf = (ctx, n) => {
+    if (!images.has(n)) images.set(n, ctx.createImageData(n, n));
+    return images.get(n);
+  };
 
   // maps: the core's heatmaps; kinds: per layer, how to scale its pictures.
-  function paint(maps, params, kinds, discretize) {
+  function paint(maps, params, kinds, discretize, titles = true) {
     const n = maps.size;
     maps.layers.forEach((values, layer) => {
       const list = canvases[layer] ?? [];
       list.forEach((canvas, j) => {
+        if (canvas.width !== n) canvas.width = canvas.height = n;  // the grid is finer when paused
         const ctx = canvas.getContext('2d');
-        const image = ctx.createImageData(n, n);
+        const image = imageOf(ctx, n);
         paintNeuron(image, values, j, n, kinds[layer], discretize);
         ctx.putImageData(image, 0, 0);
       });
     });
-    paintLinks(params);
+    paintLinks(params, titles);
   }
 
   const onResize = () => requestAnimationFrame(layoutLinks);

@@ -28,26 +28,37 @@ export function createPlane(canvas, { onAdd, onMove, onRemove }) {
     return CLASS_COLORS[label % CLASS_COLORS.length];
   }
 
+  // One path per colour (and one for the test points' rings): a fill and a stroke per point
+  // would cost more than the rest of the frame.
   function drawPoints(points, classes, test) {
     const { lo, hi } = last;
+    const r = test ? 4.5 : 4;
+    const paths = new Map();
+    const rings = new Path2D();
     for (let i = 0; i < points.x1.length; i++) {
       let a = points.x1[i], b = points.x2[i];
       if (drag?.moved && !test && drag.index === i) { a = drag.x1; b = drag.x2; }
       const x = toPixel(a, lo, hi), y = SIZE - toPixel(b, lo, hi);
-      ctx.beginPath();
-      ctx.arc(x, y, test ? 4.5 : 4, 0, 2 * Math.PI);
-      ctx.fillStyle = test ? '#ffffff' : pointColor(points.label[i], classes);
-      ctx.fill();
-      ctx.lineWidth = test ? 2.2 : 1.2;
-      ctx.strokeStyle = test ? pointColor(points.label[i], classes) : '#ffffff';
-      ctx.stroke();
+      const c = pointColor(points.label[i], classes);
+      if (!paths.has(c)) paths.set(c, new Path2D());
+      paths.get(c).moveTo(x + r, y);
+      paths.get(c).arc(x, y, r, 0, 2 * Math.PI);
       if (test) {
-        ctx.beginPath();
-        ctx.arc(x, y, 6, 0, 2 * Math.PI);
-        ctx.lineWidth = 0.8;
-        ctx.strokeStyle = '#1b1f24';
-        ctx.stroke();
+        rings.moveTo(x + 6, y);
+        rings.arc(x, y, 6, 0, 2 * Math.PI);
       }
+    }
+    for (const [c, path] of paths) {
+      ctx.fillStyle = test ? '#ffffff' : c;
+      ctx.fill(path);
+      ctx.lineWidth = test ? 2.2 : 1.2;
+      ctx.strokeStyle = test ? c : '#ffffff';
+      ctx.stroke(path);
+    }
+    if (test) {
+      ctx.lineWidth = 0.8;
+      ctx.strokeStyle = '#1b1f24';
+      ctx.stroke(rings);
     }
   }
 
