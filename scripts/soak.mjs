@@ -6,6 +6,7 @@
 // figures (and the growth) for a person to judge; it fails only if the lab fails.
 //   npm run soak [-- --switches 300] [-- --epochs 20] [-- --train 60000]
 //   npm run soak -- --quick          (30 switches, 1 epoch on 5,000 images: a minute or two)
+//   npm run soak -- --no-build       (the site in dist/ as it is, e.g. while another build runs)
 import { buildAll } from './build.mjs';
 import { openLab } from '../tests/browser/harness.mjs';
 import { lessons } from '../web/lessons/index.js';
@@ -25,7 +26,7 @@ const switches = option('switches', quick ? 30 : 300);
 const epochs = option('epochs', quick ? 1 : 20);
 const train = option('train', quick ? 5000 : 60000);
 
-await buildAll({ site: true, labOnly: true });
+if (!argv.includes('--no-build')) await buildAll({ site: true, labOnly: true });
 const lab = await openLab();
 const { page } = lab;
 const cdp = await lab.context.newCDPSession(page);
