@@ -31,7 +31,7 @@ const lab = await openLab();
 const { page } = lab;
 const cdp = await lab.context.newCDPSession(page);
 const MB = 1024 * 1024;
-const mb = (bytes) => (bytes === null ? '–' : `${(bytes / MB).toFixed(2)} MB`);
+const mb = (bytes) => (bytes === null ? '–' : bytes < MB ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(2)} MB`);
 
 // The training worker's core heap, asked through the worker protocol's 'heap' message (the
 // reply is caught inside the worker, before it goes to the page).
@@ -95,7 +95,11 @@ try {
   for (let i = 0; i < switches; i += 1) {
     const id = ids[i % ids.length];
     await open(`#/${id}`, id);
-    if ((i + 1) % 50 === 0) console.log(`soak: ${i + 1} / ${switches} lesson switches`);
+    // The trend tells a leak (growing with every switch) from caches filling once.
+    if ((i + 1) % 50 === 0) {
+      const now = await measure();
+      console.log(`soak: ${i + 1} / ${switches} lesson switches; page JS heap ${mb(now.js)}, wasm heap ${mb(now.wasm)} (on lesson ${id})`);
+    }
   }
   await open('#/1', 1);
   const afterSwitches = await measure();
