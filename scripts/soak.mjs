@@ -6,6 +6,7 @@
 // figures (and the growth) for a person to judge; it fails only if the lab fails.
 //   npm run soak [-- --switches 300] [-- --epochs 20] [-- --train 60000]
 //   npm run soak -- --quick          (30 switches, 1 epoch on 5,000 images: a minute or two)
+//   npm run soak -- --no-build       (the site in dist/ as it is, e.g. while another build runs)
 import { buildAll } from './build.mjs';
 import { openLab } from '../tests/browser/harness.mjs';
 import { lessons } from '../web/lessons/index.js';
@@ -25,12 +26,12 @@ const switches = option('switches', quick ? 30 : 300);
 const epochs = option('epochs', quick ? 1 : 20);
 const train = option('train', quick ? 5000 : 60000);
 
-await buildAll({ site: true, labOnly: true });
+if (!argv.includes('--no-build')) await buildAll({ site: true, labOnly: true });
 const lab = await openLab();
 const { page } = lab;
 const cdp = await lab.context.newCDPSession(page);
 const MB = 1024 * 1024;
-const mb = (bytes) => (bytes === null ? '–' : `${(bytes / MB).toFixed(2)} MB`);
+const mb = (bytes) => (bytes === null ? '–' : bytes < MB ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(2)} MB`);
 
 // The training worker's core heap, asked through the worker protocol's 'heap' message (the
 // reply is caught inside the worker, before it goes to the page).
@@ -94,7 +95,12 @@ try {
   for (let i = 0; i < switches; i += 1) {
     const id = ids[i % ids.length];
     await open(`#/${id}`, id);
-    if ((i + 1) % 50 === 0) console.log(`soak: ${i + 1} / ${switches} lesson switches`);
+    // The trend tells a leak (growing with every switch) from caches filling once; measured every
+    // 10 rounds, so always on the same lesson (the last one).
+    if ((i + 1) % (10 * ids.length) === 0) {
+      const now = await measure();
+      console.log(`soak: ${i + 1} / ${switches} lesson switches; page JS heap ${mb(now.js)}, wasm heap ${mb(now.wasm)} (on lesson ${id})`);
+    }
   }
   await open('#/1', 1);
   const afterSwitches = await measure();

@@ -56,7 +56,7 @@ function hostileStates(table, random) {
   const every = (value) => keys.map((k) => [k, value]);
   const states = [
     ['huge numbers', every('1e308')], ['negative numbers', every('-1e308')], ['NaN', every('NaN')],
-    ['Infinity', every('Infinity')], ['unicode', every('𝔘ñí©ødé 한국어 \u202e')],
+    ['Infinity', every('Infinity')], ['subnormal numbers', every('1e-320')], ['unicode', every('𝔘ñí©ødé 한국어 \u202e')],
     ['10,000-character values', every(LONG_NUMBER)], ['10,000-item lists', every(LIST)],
     ['unknown keys', UNKNOWN_KEYS.map((k) => [k, LONG])],
     ['every key twice', [...every('1'), ...every('-1')]],

@@ -55,16 +55,24 @@ function worker() {
 
 // A worker that died (out of memory, an uncaught exception, a wasm trap) took the data, the
 // network and the run with it: it is dropped, the learner is told why, and a new worker loads the
-// data again, so that Start works without a reload.
+// data again, so that Start works without a reload. A worker that dies again before it has the
+// data is not replaced at once (no endless restarts): the data shows the error, and the next
+// visit to the lesson tries again.
 function workerDied(w, message = '') {
   if (session.worker !== w) return;  // already replaced
   w.terminate();
   session.worker = null;
-  Object.assign(session.run, { status: /memory|OOM/i.test(message) ? 'crashed_memory' : 'crashed', message: '' });
+  const again = session.data.status === 'loading' && session.run.status.startsWith('crashed');
+  const status = /memory|OOM/i.test(message) ? 'crashed_memory' : 'crashed';
+  Object.assign(session.run, { status, message: '' });
   session.hasModel = false;
-  Object.assign(session.data, { status: 'loading', received: 0, total: 1 });
   announce(session.run);
-  worker().postMessage({ type: 'load', baseUrl: document.baseURI });
+  if (again) {
+    Object.assign(session.data, { status: 'error', message: t(`l6.status.${status}`) });
+  } else {
+    Object.assign(session.data, { status: 'loading', received: 0, total: 1 });
+    worker().postMessage({ type: 'load', baseUrl: document.baseURI });
+  }
   session.view?.({ type: 'worker-died' });
 }
 
