@@ -18,7 +18,7 @@
 //      and hold exactly that many f32x4.relaxed_madd.
 // A file that already holds only final opcodes (a re-run) is checked by 3 and left as it is.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 
 const PROTOTYPE = [0xfd, 0xaf, 0x01]; // f32x4.relaxed_fma (prototype, 0xaf)
 const FINAL = [0xfd, 0x85, 0x02]; //     f32x4.relaxed_madd (final, 0x105)
@@ -136,6 +136,7 @@ if (after.madd !== prototypes.length || after.relaxed !== after.madd)
   fail(`after the rewrite binaryen 132 counts ${after.madd} f32x4.relaxed_madd, expected ${prototypes.length}`);
 
 writeFileSync(`${file}.tmp`, out);
+chmodSync(`${file}.tmp`, statSync(file).mode); // as the linker left it
 renameSync(`${file}.tmp`, file);
 console.log(`relaxed-simd: ${file}: ${prototypes.length} f32x4.relaxed_fma (prototype 0xfd 0xaf 0x01) → ` +
   'f32x4.relaxed_madd (0xfd 0x85 0x02); binaryen 132 validates it');

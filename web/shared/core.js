@@ -13,8 +13,10 @@ let build = null; // {simd: 'relaxed' | 'simd128', threads: 1 | 2}
 
 async function createThreaded(relaxed) {
   // From dist/assets/*.js (and web/shared/ under the dev server) '../wasm-mt/' is the site's.
-  const name = relaxed ? 'basecamp_web_mt_relaxed.mjs' : 'basecamp_web_mt.mjs';
-  const url = new URL(`../wasm-mt/${name}`, import.meta.url).href;
+  // Two literal URLs: Vite would turn one built from a variable into a (missing) asset glob.
+  const url = relaxed
+    ? new URL('../wasm-mt/basecamp_web_mt_relaxed.mjs', import.meta.url).href
+    : new URL('../wasm-mt/basecamp_web_mt.mjs', import.meta.url).href;
   const { default: create } = await import(/* @vite-ignore */ url);
   return create();
 }
