@@ -4,7 +4,7 @@
 // heap in use (the core's heapInUse: bytes malloc holds), the page's JS heap after a garbage
 // collection (DevTools protocol), and the training worker's wasm heap. Not a test: it prints
 // figures (and the growth) for a person to judge; it fails only if the lab fails.
-//   npm run soak [-- --switches 300] [-- --epochs 20] [-- --train 60000]
+//   npm run soak [-- --switches 300] [-- --epochs 20] [-- --train 60000] [-- --runs 1]
 //   npm run soak -- --quick          (30 switches, 1 epoch on 5,000 images: a minute or two)
 //   npm run soak -- --no-build       (the site in dist/ as it is, e.g. while another build runs)
 import { buildAll } from './build.mjs';
@@ -25,6 +25,7 @@ const option = (name, fallback) => {
 const switches = option('switches', quick ? 30 : 300);
 const epochs = option('epochs', quick ? 1 : 20);
 const train = option('train', quick ? 5000 : 60000);
+const runs = Math.max(1, option('runs', 1));
 
 if (!argv.includes('--no-build')) await buildAll({ site: true, labOnly: true });
 const lab = await openLab();
@@ -109,15 +110,19 @@ try {
   await open(`#/6?epochs=${epochs}&train=${train}`, 6);
   await page.waitForFunction(() => !document.querySelector('.lesson-6 button[name=start]').disabled, null, { timeout: 120_000 });
   const beforeTraining = await measure();
-  const t0 = Date.now();
-  await page.click('.lesson-6 button[name=start]');
-  await page.waitForFunction(() => /finished/.test(document.querySelector('.lesson-6 [data-out="train-message"]').textContent),
-    null, { timeout: 0, polling: 1000 });
-  await page.waitForFunction(() => !document.querySelector('.lesson-6 button[name=start]').disabled, null, { timeout: 120_000 });
-  const text = await page.locator('.lesson-6 [data-out="test"]').textContent();
-  const afterTraining = await measure();
-  report(`lesson 6: ${epochs} epoch(s) on ${train} images (${((Date.now() - t0) / 1000).toFixed(0)} s; ${text.trim()}):`,
-    beforeTraining, afterTraining);
+  // Each run replaces the last one's network: the worker's heap after run 2, 3, … shows whether
+  // a run leaves anything behind.
+  for (let r = 1; r <= runs; r += 1) {
+    const t0 = Date.now();
+    await page.click('.lesson-6 button[name=start]');
+    await page.waitForFunction(() => /finished/.test(document.querySelector('.lesson-6 [data-out="train-message"]').textContent),
+      null, { timeout: 0, polling: 1000 });
+    await page.waitForFunction(() => !document.querySelector('.lesson-6 button[name=start]').disabled, null, { timeout: 120_000 });
+    const text = await page.locator('.lesson-6 [data-out="test"]').textContent();
+    const afterTraining = await measure();
+    report(`lesson 6, run ${r} of ${runs}: ${epochs} epoch(s) on ${train} images (${((Date.now() - t0) / 1000).toFixed(0)} s; ${text.trim()}):`,
+      beforeTraining, afterTraining);
+  }
   lab.problems.length && console.log(`page problems:\n  ${lab.problems.join('\n  ')}`);
   console.log(`soak: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (lab.problems.length) process.exitCode = 1;
