@@ -24,8 +24,9 @@ test('each build has the GEMM kernel it is named after', { skip }, () => {
   assert.equal(relaxed.Module.linalgFusedKernel(), true);
 });
 
-// 240 samples of 10 classes in 64-D, deterministic: products big enough for every path of the
-// kernel (full 4x8 tiles, edges, a depth over one block in the first layer's backward pass).
+// 240 samples of 10 classes in 64-D, deterministic: products that take every path of the
+// kernel (full 4x8 tiles, partial tiles at 37 and 10 columns, and a depth of 300 > one 256-deep
+// block in the second layer's forward pass).
 function data(n = 240, inputs = 64, classes = 10) {
   const x = new Float32Array(n * inputs), y = new Float32Array(n * classes);
   for (let i = 0; i < n; i += 1) {
