@@ -4,7 +4,8 @@
 // sends COOP/COEP; its products, optimizer updates and large elementwise work run on 2 threads),
 // else single-thread. The threaded builds ship as static files in wasm-mt/ beside the bundle;
 // the single-thread ones are bundled by Vite. A threaded build that fails to load falls back to
-// the single-thread build of the same flavour. coreBuild() says which one runs.
+// the single-thread build of the same flavour, a relaxed build that fails to SIMD128.
+// coreBuild() says which one runs.
 import { wrapCore } from './core-api.js';
 import { relaxedSimdSupported } from './relaxed-simd.js';
 
@@ -28,8 +29,8 @@ async function createSingle(relaxed) {
   return create();
 }
 
-async function createModule() {
-  const relaxed = relaxedSimdSupported();
+// One flavour: threaded when isolated (falling back to one thread), else single-thread.
+async function createFlavour(relaxed) {
   const simd = relaxed ? 'relaxed' : 'simd128';
   if (globalThis.crossOriginIsolated) {
     try {
@@ -43,6 +44,18 @@ async function createModule() {
   const module = await createSingle(relaxed);
   build = { simd, threads: 1 };
   return module;
+}
+
+// Relaxed SIMD when the browser validates it; if that build fails to load all the same, SIMD128.
+async function createModule() {
+  if (relaxedSimdSupported()) {
+    try {
+      return await createFlavour(true);
+    } catch (error) {
+      console.warn('Basecamp: relaxed-SIMD core unavailable, using SIMD128:', error);
+    }
+  }
+  return createFlavour(false);
 }
 
 export function loadCore() {
