@@ -16,12 +16,11 @@ namespace basecamp::wasm {
 inline backprop::FdSettings fd_settings_from_js(const val& js) {
   backprop::FdSettings s;
   if (js.isUndefined() || js.isNull()) return s;
-  const auto has = [&](const char* key) { return js.hasOwnProperty(key) && !js[key].isUndefined(); };
-  if (has("batch")) s.batch = js["batch"].as<int>();
-  if (has("seed")) s.seed = static_cast<std::uint64_t>(js["seed"].as<double>());
-  if (has("fdSample")) s.fd_sample = static_cast<long>(js["fdSample"].as<double>());
-  if (has("step")) s.step = js["step"].as<double>();
-  if (has("minTimingMs")) s.min_timing_ms = js["minTimingMs"].as<double>();
+  if (has(js, "batch")) s.batch = js["batch"].as<int>();
+  if (has(js, "seed")) s.seed = static_cast<std::uint64_t>(js["seed"].as<double>());
+  if (has(js, "fdSample")) s.fd_sample = static_cast<long>(js["fdSample"].as<double>());
+  if (has(js, "step")) s.step = js["step"].as<double>();
+  if (has(js, "minTimingMs")) s.min_timing_ms = js["minTimingMs"].as<double>();
   return s;
 }
 

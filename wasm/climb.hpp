@@ -26,16 +26,13 @@ inline val spot_js(const val& spec, double x, double y) {
 inline val cross_section_js(const val& spec, double x, double y, double half_width, int samples) {
   const auto surface = surface_from_js(spec);
   const auto c = climb::cross_section(*surface, x, y, half_width, samples);
-  const auto copy = [](const std::vector<double>& v) {
-    return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-  };
   val out = val::object();
   out.set("dx", c.dx);
   out.set("dy", c.dy);
   out.set("slope", c.slope);
-  out.set("s", copy(c.s));
-  out.set("f", copy(c.f));
-  out.set("tangent", copy(c.tangent));
+  out.set("s", typed_copy(c.s));
+  out.set("f", typed_copy(c.f));
+  out.set("tangent", typed_copy(c.tangent));
   return out;
 }
 

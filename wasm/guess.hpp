@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "error.hpp"
 #include "guess/guess_count.hpp"
 #include "guess/network_size.hpp"
@@ -25,9 +26,6 @@ inline double whole_number(double x, const std::string& what, double lo, double 
   return x;
 }
 
-inline val doubles_to_js(const std::vector<double>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 inline val guess_count_to_js(const guess::GuessCount& c) {
   val out = val::object();
@@ -113,8 +111,8 @@ inline val race_js(double n, double budget, double seed, const std::string& cost
   out.set("step", r.step);
   out.set("evalsPerStep", r.evals_per_step);
   out.set("descentSteps", static_cast<double>(r.descent_steps));
-  out.set("randomBest", doubles_to_js(r.random_best));
-  out.set("descentBest", doubles_to_js(r.descent_best));
+  out.set("randomBest", typed_copy(r.random_best));
+  out.set("descentBest", typed_copy(r.descent_best));
   return out;
 }
 

@@ -7,15 +7,11 @@
 #include <string>
 
 #include "data/digit_image.hpp"
-#include "model.hpp"  // nnjs::bytes_from_js, float32_copy
+#include "model.hpp"  // nnjs::bytes_from_js
 #include "nn/classification.hpp"
 
 namespace basecamp::wasm {
 
-template <class T>
-val typed_copy(const std::vector<T>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 // {samples, correct, accuracy, predicted: Uint8Array, confidence: Float32Array,
 //  confusion: Float64Array (classes², [true][predicted]), order: Int32Array, cellStart:

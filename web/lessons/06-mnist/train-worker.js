@@ -25,11 +25,14 @@
 //                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
 //     {type: 'prediction', id, probs: Float32Array}
 //     {type: 'evaluated', result} / {type: 'saved', bytes} / {type: 'weights-loaded', result, summary}
-//     {type: 'error', during, id?, message}                  the core's message; the worker keeps going
+//     {type: 'error', during, id?, message, error}   error: the core error's fields (code, field,
+//                                             value, limits; shared/error-text.js words them),
+//                                             message: its English text for logs; the worker keeps going
 // Training runs in chunks: runBatches(1) repeatedly for about CHUNK_MS, then a post and a yield
 // (a MessageChannel round trip) so that pause, stop and predict messages are handled in between.
 import { loadCore } from '../../shared/core.js';
 import { loadMnist } from '../../shared/mnist-data.js';
+import { errorFields } from '../../shared/api/errors.js';
 
 const CHUNK_MS = 75;
 const MISTAKES = 36;
@@ -40,6 +43,15 @@ const BUSY = {
   start: 'a training run is already going',
   'load-weights': 'stop the training before loading a file',
 };
+
+// A refusal while a run goes on, as a core-like error (code busy) the page words in its language.
+const busy = (type) => Object.assign(new Error(BUSY[type]), { code: 'busy', field: type });
+
+// Posts an error: its fields for the page's sentence, its English message for logs and tests.
+function report(during, error, id) {
+  const fields = errorFields(error);
+  self.postMessage({ type: 'error', during, ...(id === undefined ? {} : { id }), message: fields.message, error: fields });
+}
 
 let data = null;
 let model = null;
@@ -59,14 +71,14 @@ self.onmessage = ({ data: message }) => {
   }
   // Refused at once while a run goes on: queued, they would wait for the run's end and then act.
   if (run && (message?.type === 'start' || message?.type === 'load-weights')) {
-    self.postMessage({ type: 'error', during: message.type, message: BUSY[message.type] });
+    report(message.type, busy(message.type));
     return;
   }
   if (['predict', 'evaluate', 'save'].includes(message?.type)) {
     try {
       immediate(message);
     } catch (error) {
-      self.postMessage({ type: 'error', during: message.type, id: message.id, message: error?.message ?? String(error) });
+      report(message.type, error, message.id);
     }
     return;
   }
@@ -81,7 +93,7 @@ async function drain() {
     try {
       await handle(message);
     } catch (error) {
-      self.postMessage({ type: 'error', during: message?.type, message: error?.message ?? String(error) });
+      report(message?.type, error);
     }
   }
   handling = false;
@@ -137,7 +149,7 @@ async function handle(message) {
     case 'load': return loadData(message);
     case 'start': return train(core, message);
     case 'load-weights': {
-      if (run) throw new Error(BUSY['load-weights']);
+      if (run) throw busy('load-weights');
       const fresh = core.newModel(message.spec, message.optimizer, message.settings);
       try {
         fresh.load(message.bytes);
@@ -184,7 +196,7 @@ function results(core) {
 
 async function train(core, { spec, optimizer, settings, fit, trainSize, validation }) {
   if (!data) throw new Error('the MNIST data is not loaded yet');
-  if (run) throw new Error(BUSY.start);
+  if (run) throw busy('start');
   const next = core.newModel(spec, optimizer, settings);
   try {
     const n = Math.min(trainSize, data.train.count);
