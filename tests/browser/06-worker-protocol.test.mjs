@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openLab } from './harness.mjs';
+import { openLab, frames } from './harness.mjs';
 import { distDir } from '../../scripts/paths.mjs';
 
 let lab;
@@ -117,7 +117,7 @@ test('a long run: a second start and a weights file are refused; pause, predict 
   assert.ok(Math.abs(sum - 1) < 1e-4, `probabilities sum to ${sum}`);
   // Nothing trains while paused.
   const paused = await since(seen);
-  await page.waitForTimeout(500);
+  await frames(page, 30);
   assert.deepEqual((await since(seen)).filter((t) => t === 'progress'), paused.filter((t) => t === 'progress'));
   await send({ type: 'resume' });
   await next('resumed');

@@ -35,9 +35,11 @@ async function expectText(name, expected, timeout = 30000) {
     assert.equal(await text(name), expected, `read-out ${name}`);
   }
 }
+// The lesson's state in the URL, once the page has written it (it writes at most every 200 ms and
+// says so in body[data-url-pending] meanwhile).
 async function urlState() {
-  await lab.page.waitForTimeout(350);
-  return new URLSearchParams(lab.page.url().split('?')[1] ?? '');
+  await lab.page.waitForFunction(() => !('urlPending' in document.body.dataset));
+  return new URLSearchParams((await lab.page.evaluate(() => location.hash)).split('?')[1] ?? '');
 }
 async function press(name, key, times = 1) {
   await lab.page.focus(`${L} input[name=${name}]`);

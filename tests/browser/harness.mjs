@@ -50,6 +50,16 @@ export function exerciseIn(page, scope) {
   };
 }
 
+// Waits until the page has drawn `n` more animation frames: what it does once per frame (a
+// step of an animation, a redraw) has had n chances to happen. A count of frames, not a time.
+export function frames(page, n = 1) {
+  return page.evaluate((k) => new Promise((resolve) => {
+    let left = k;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
 export async function openLab() {
   let server = await startServer({ root: distDir, port: 0 });
   const port = server.address().port;
@@ -98,7 +108,7 @@ export async function openLab() {
     },
     async screenshot(name, { width = 1280, height = 900 } = {}) {
       await page.setViewportSize({ width, height });
-      await page.waitForTimeout(150);
+      await frames(page, 3);  // the resized plots redraw
       await this.assertNoErrorBanner();
       await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
     },
