@@ -22,11 +22,7 @@ EMSCRIPTEN_BINDINGS(basecamp_descent) {
              return guarded([&] {
                const auto fit = surfaces::least_squares(convertJSArrayToNumberVector<double>(xs),
                                                         convertJSArrayToNumberVector<double>(ys));
-               val out = val::object();
-               out.set("m", fit.m);
-               out.set("b", fit.b);
-               out.set("mse", fit.mse);
-               return out;
+               return wasm::object("m", fit.m, "b", fit.b, "mse", fit.mse);
              });
            }));
   function("descend", guard<&wasm::descend_path>);

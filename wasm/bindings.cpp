@@ -16,11 +16,7 @@ using basecamp::wasm::method;
 namespace {
 
 val curve_point_to_js(const CurvePoint& p) {
-  val out = val::object();
-  out.set("x", p.x);
-  out.set("value", p.value);
-  out.set("slope", p.slope);
-  return out;
+  return wasm::object("x", p.x, "value", p.value, "slope", p.slope);
 }
 
 val curve_catalog_to_js() {

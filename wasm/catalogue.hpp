@@ -16,16 +16,9 @@ namespace basecamp::wasm {
 // {name, default, min, max, minOpen, maxOpen, flag, integer}; an unbounded end is null.
 inline val setting_to_js(const optim::SettingInfo& s) {
   const auto end = [](double v) { return std::isinf(v) ? val::null() : val(v); };
-  val out = val::object();
-  out.set("name", s.name);
-  out.set("default", s.default_value);
-  out.set("min", end(s.range.min));
-  out.set("max", end(s.range.max));
-  out.set("minOpen", s.range.min_open);
-  out.set("maxOpen", s.range.max_open);
-  out.set("flag", s.flag);
-  out.set("integer", s.integer);
-  return out;
+  return object("name", s.name, "default", s.default_value, "min", end(s.range.min),
+                "max", end(s.range.max), "minOpen", s.range.min_open, "maxOpen", s.range.max_open,
+                "flag", s.flag, "integer", s.integer);
 }
 
 template <class T, class F>
@@ -61,17 +54,11 @@ inline val preset_to_js(const nn::TrainingPreset& p) {
 inline val catalogue_to_js() {
   val out = val::object();
   out.set("optimizers", list_to_js(optim::optimizer_catalogue(), [](const optim::OptimizerInfo& o) {
-            val item = val::object();
-            item.set("name", o.name);
-            item.set("label", o.label);
-            item.set("hyperparameters", list_to_js(o.hyperparameters, setting_to_js));
-            return item;
+            return object("name", o.name, "label", o.label,
+                          "hyperparameters", list_to_js(o.hyperparameters, setting_to_js));
           }));
   out.set("schedules", list_to_js(optim::schedule_catalogue(), [](const optim::ScheduleInfo& s) {
-            val item = val::object();
-            item.set("name", s.name);
-            item.set("parameters", list_to_js(s.parameters, setting_to_js));
-            return item;
+            return object("name", s.name, "parameters", list_to_js(s.parameters, setting_to_js));
           }));
   out.set("surfaces", vector_to_js(surfaces::surface_names()));
   out.set("activations", vector_to_js(nn::activation_names()));

@@ -26,6 +26,20 @@ val typed_copy(const std::vector<T>& v) {
   return typed_copy(v.data(), v.size());
 }
 
+// A plain JS object from key, value pairs: object("f", s.f, "gx", s.gx) is {f: …, gx: …}.
+inline void set_all(val&) {}
+template <class V, class... Rest>
+void set_all(val& out, const char* key, const V& value, const Rest&... rest) {
+  out.set(key, value);
+  set_all(out, rest...);
+}
+template <class... Pairs>
+val object(const Pairs&... pairs) {
+  val out = val::object();
+  set_all(out, pairs...);
+  return out;
+}
+
 // Whether a JS object has `key` set (present and not undefined).
 inline bool has(const val& o, const char* key) { return o.hasOwnProperty(key) && !o[key].isUndefined(); }
 

@@ -49,12 +49,7 @@ inline optim::Schedule schedule_from_js(const val& js) {
 }
 
 inline val point_to_js(const surfaces::Point& p) {
-  val out = val::object();
-  out.set("x", p.x);
-  out.set("y", p.y);
-  out.set("f", p.f);
-  out.set("label", p.label);
-  return out;
+  return object("x", p.x, "y", p.y, "f", p.f, "label", p.label);
 }
 
 // name, formula, bounds, minima, saddles (and the least-squares fit of a regression surface).
@@ -88,11 +83,7 @@ inline val surface_info(const val& spec) {
 inline val surface_at(const val& spec, double x, double y) {
   const auto surface = surface_from_js(spec);
   const Eigen::Vector2d g = surface->grad(x, y);
-  val out = val::object();
-  out.set("f", surface->value(x, y));
-  out.set("gx", g.x());
-  out.set("gy", g.y());
-  return out;
+  return object("f", surface->value(x, y), "gx", g.x(), "gy", g.y());
 }
 
 // f on an nx x ny grid over [x0, x1] x [y0, y1], row j = y index: a Float64Array of nx·ny values.
@@ -174,9 +165,7 @@ inline val descend_path(const val& spec, const std::string& optimizer, const val
   const descent::DescentPath p = descent::descend(*surface, *opt, x0, y0, steps, schedule_from_js(schedule));
   std::vector<double> flat;
   for (const auto& row : p.rows) flat.insert(flat.end(), row.begin(), row.end());
-  val out = val::object();
-  out.set("path", typed_copy(flat));
-  out.set("divergedAt", p.diverged_at ? static_cast<int>(*p.diverged_at) : -1);
-  return out;
+  return object("path", typed_copy(flat),
+                "divergedAt", p.diverged_at ? static_cast<int>(*p.diverged_at) : -1);
 }
 }  // namespace basecamp::wasm

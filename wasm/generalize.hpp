@@ -50,10 +50,7 @@ inline CurveData points(const val& js, const std::string& what) {
   return d;
 }
 inline val points_js(const CurveData& d) {
-  val out = val::object();
-  out.set("x", typed_copy(d.x));
-  out.set("y", typed_copy(d.y));
-  return out;
+  return object("x", typed_copy(d.x), "y", typed_copy(d.y));
 }
 
 inline double number(const val& js, const char* key, double fallback) {
@@ -98,21 +95,13 @@ inline FitSpec fit_spec(const val& js) {
 }
 
 inline val result_js(const FitResult& r) {
-  val out = val::object();
-  out.set("steps", typed_copy(r.steps));
-  out.set("trainMse", typed_copy(r.train_mse));
-  out.set("valMse", typed_copy(r.val_mse));
-  out.set("testMse", std::isnan(r.test_mse) ? val::null() : val(r.test_mse));
-  out.set("best", r.best);
-  out.set("divergedAt", r.diverged_at);
-  out.set("gridX", typed_copy(r.grid_x));
-  out.set("curves", typed_copy(r.curves));
-  out.set("weights", typed_copy(r.weights));
-  out.set("sumSq", r.sum_sq);
-  out.set("sumAbs", r.sum_abs);
-  out.set("penalty", r.penalty);
-  out.set("parameters", r.parameters);
-  return out;
+  return object("steps", typed_copy(r.steps), "trainMse", typed_copy(r.train_mse),
+                "valMse", typed_copy(r.val_mse),
+                "testMse", std::isnan(r.test_mse) ? val::null() : val(r.test_mse), "best", r.best,
+                "divergedAt", r.diverged_at, "gridX", typed_copy(r.grid_x),
+                "curves", typed_copy(r.curves), "weights", typed_copy(r.weights),
+                "sumSq", r.sum_sq, "sumAbs", r.sum_abs, "penalty", r.penalty,
+                "parameters", r.parameters);
 }
 
 inline val curve_data_js(int n, double noise, double seed) {
@@ -149,41 +138,24 @@ inline val select_js(const val& data, const val& roles, int role) {
 
 inline val scan_degrees_js(const val& train, const val& v, int max_degree) {
   const DegreeScan s = scan_degrees(points(train, "train"), points(v, "val"), max_degree);
-  val out = val::object();
-  out.set("degree", typed_copy(s.degree));
-  out.set("trainMse", typed_copy(s.train_mse));
-  out.set("valMse", typed_copy(s.val_mse));
-  out.set("bestDegree", s.best_degree);
-  return out;
+  return object("degree", typed_copy(s.degree), "trainMse", typed_copy(s.train_mse),
+                "valMse", typed_copy(s.val_mse), "bestDegree", s.best_degree);
 }
 
 inline val fold_js(const val& data, const val& folds, int fold, int degree) {
   const FoldScore s = cross_validate_fold(points(data, "data"), integers(folds, "folds"), fold, degree);
-  val out = val::object();
-  out.set("fold", s.fold);
-  out.set("nTrain", s.n_train);
-  out.set("nVal", s.n_val);
-  out.set("trainMse", s.train_mse);
-  out.set("valMse", s.val_mse);
-  out.set("coefficients", typed_copy(s.coefficients));
-  return out;
+  return object("fold", s.fold, "nTrain", s.n_train, "nVal", s.n_val, "trainMse", s.train_mse,
+                "valMse", s.val_mse, "coefficients", typed_copy(s.coefficients));
 }
 
 inline val summarize_js(const val& values) {
   const Summary s = summarize(numbers(values, "values"));
-  val out = val::object();
-  out.set("mean", s.mean);
-  out.set("stddev", s.stddev);
-  return out;
+  return object("mean", s.mean, "stddev", s.stddev);
 }
 
 inline val histogram_js(const val& values, int bins, double lo, double hi) {
   const Histogram h = histogram(numbers(values, "values"), bins, lo, hi);
-  val out = val::object();
-  out.set("lo", h.lo);
-  out.set("hi", h.hi);
-  out.set("counts", typed_copy(h.counts));
-  return out;
+  return object("lo", h.lo, "hi", h.hi, "counts", typed_copy(h.counts));
 }
 
 // {rule, activation, layers, units, samples, bins, seed} → [{lo, hi, counts, mean, stddev,
@@ -234,10 +206,7 @@ class CurveFit : public Fallible {
   val advance(int n) {
     FitRun& r = run();
     r.advance(n);
-    val out = val::object();
-    out.set("step", r.step());
-    out.set("done", r.done());
-    return out;
+    return object("step", r.step(), "done", r.done());
   }
   val result() { return result_js(run().result()); }
 

@@ -133,13 +133,9 @@ inline nn::Dataset<float> bytes_dataset(const val& pixels, int rows, int cols, c
 inline val number_or_null(double v) { return std::isnan(v) ? val::null() : val(v); }
 
 inline val epoch_to_js(const nn::EpochLog& e) {
-  val out = val::object();
-  out.set("epoch", e.epoch);
-  out.set("loss", e.loss);
-  out.set("metric", number_or_null(e.metric));
-  out.set("valLoss", e.has_validation ? val(e.val_loss) : val::null());
-  out.set("valMetric", e.has_validation ? number_or_null(e.val_metric) : val::null());
-  return out;
+  return object("epoch", e.epoch, "loss", e.loss, "metric", number_or_null(e.metric),
+                "valLoss", e.has_validation ? val(e.val_loss) : val::null(),
+                "valMetric", e.has_validation ? number_or_null(e.val_metric) : val::null());
 }
 
 }  // namespace nnjs
@@ -149,14 +145,9 @@ inline val model_memory(const val& spec, int batch_size, const std::string& opti
   const nn::ModelSpec s = nnjs::spec_from_js(spec);
   const nn::MemoryEstimate m =
       nn::estimate_memory(s, batch_size, nn::optimizer_state_slots(optimizer, settings_from_js(settings)));
-  val out = val::object();
-  out.set("parameters", static_cast<double>(m.parameters));
-  out.set("weightBytes", m.weight_bytes);
-  out.set("gradBytes", m.grad_bytes);
-  out.set("optimizerBytes", m.optimizer_bytes);
-  out.set("activationBytes", m.activation_bytes);
-  out.set("totalBytes", m.total_bytes);
-  return out;
+  return object("parameters", static_cast<double>(m.parameters), "weightBytes", m.weight_bytes,
+                "gradBytes", m.grad_bytes, "optimizerBytes", m.optimizer_bytes,
+                "activationBytes", m.activation_bytes, "totalBytes", m.total_bytes);
 }
 
 // nn::Network (a model with its optimizer, data and resumable trainer) for a lesson's worker:
@@ -188,17 +179,11 @@ class Network : public Fallible {
     nn::Trainer<float>& trainer = net().trainer();
     const bool more = trainer.run_batches(n);
     const nn::BatchLog& b = trainer.last_batch();
-    val out = val::object();
-    out.set("epoch", b.epoch);
-    out.set("batch", b.batch);
-    out.set("batchesPerEpoch", b.batches_per_epoch);
-    out.set("batchLoss", b.batch_loss);
-    out.set("loss", b.loss);
-    out.set("metric", nnjs::number_or_null(b.metric));
-    out.set("samplesSeen", static_cast<double>(b.samples_seen));
-    out.set("done", !more);
-    out.set("epochEnd", trainer.epoch_ended() ? nnjs::epoch_to_js(trainer.history().back()) : val::null());
-    return out;
+    return object("epoch", b.epoch, "batch", b.batch, "batchesPerEpoch", b.batches_per_epoch,
+                  "batchLoss", b.batch_loss, "loss", b.loss,
+                  "metric", nnjs::number_or_null(b.metric),
+                  "samplesSeen", static_cast<double>(b.samples_seen), "done", !more,
+                  "epochEnd", trainer.epoch_ended() ? nnjs::epoch_to_js(trainer.history().back()) : val::null());
   }
 
   void stop() {
@@ -237,11 +222,8 @@ class Network : public Fallible {
   // Dense layer i's kernel as {rows: fan_in, cols: units, data: Float32Array} (a copy), and bias.
   val weights(int layer) const {
     const Tensor<float>& w = model().kernel(layer).value;
-    val out = val::object();
-    out.set("rows", static_cast<int>(w.rows()));
-    out.set("cols", static_cast<int>(w.cols()));
-    out.set("data", typed_copy(w.data(), static_cast<std::size_t>(w.size())));
-    return out;
+    return object("rows", static_cast<int>(w.rows()), "cols", static_cast<int>(w.cols()),
+                  "data", typed_copy(w.data(), static_cast<std::size_t>(w.size())));
   }
   val bias(int layer) const {
     const Tensor<float>& b = model().bias(layer).value;
@@ -267,10 +249,7 @@ class Network : public Fallible {
 
  private:
   static val evaluation_to_js(const nn::Evaluation& e) {
-    val out = val::object();
-    out.set("loss", e.loss);
-    out.set("accuracy", nnjs::number_or_null(e.metric));
-    return out;
+    return object("loss", e.loss, "accuracy", nnjs::number_or_null(e.metric));
   }
   nn::Network& net() const {
     require_built(net_ != nullptr, "model");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "error.hpp"
@@ -162,8 +163,10 @@ void load_weights(Model<T>& model, std::span<const std::uint8_t> bytes) {
   }
   a.loss = r.u8("loss");
   const Arch mine = arch_of(model.spec());
-  require_file(a == mine, "load",
-          "the file's network (" + describe(a) + ") differs from this model's (" + describe(mine) + ")");
+  if (!(a == mine))  // the file's network travels as data (text): the page names it
+    throw_error(code::malformed_file, "load", "file",
+                "the file's network (" + describe(a) + ") differs from this model's (" + describe(mine) + ")",
+                std::numeric_limits<double>::quiet_NaN(), describe(a));
   const std::uint32_t tensors = r.u32("tensor count");
   require_file(tensors == static_cast<std::uint32_t>(2 * model.dense_count()), "load",
           "file has " + std::to_string(tensors) + " tensors, the model has " + std::to_string(2 * model.dense_count()));

@@ -205,12 +205,12 @@ test('loading the saved file gives the same predictions; malformed and mismatche
   assert.deepEqual(await page.locator(`${L} [data-out="probs"] .p`).allTextContents(), drawn);
   assert.match(await out('test').textContent(), new RegExp(`Test accuracy ${formatNumber(100 * shownAccuracy, 4).replace('.', '\\.')} %`));
   await page.setInputFiles(`${L} input[name=load]`, { name: 'bad.bcnn', mimeType: 'application/octet-stream', buffer: Buffer.from('not a network at all') });
-  await page.waitForFunction((sel) => /cannot be used/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
-  assert.match(await out('file-message').textContent(), /This file cannot be used: load: /);
+  await page.waitForFunction((sel) => /cannot be read/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
+  assert.match(await out('file-message').textContent(), /^This file cannot be read: it is not a Basecamp weights file/);
   // The same file with other hidden sizes in the settings: the core names the mismatch.
   await setField('hidden', '256, 128');
   await page.setInputFiles(`${L} input[name=load]`, savedFile);
-  await page.waitForFunction((sel) => /cannot be used: load: .*512/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
+  await page.waitForFunction((sel) => /This file holds another network \(784 → dense 512 relu/.test(document.querySelector(sel).textContent), `${L} [data-out="file-message"]`);
   // The lab keeps working: the pad still predicts with the loaded network.
   assert.deepEqual(await page.locator(`${L} [data-out="probs"] .p`).allTextContents(), drawn);
   await setField('hidden', '512, 128');

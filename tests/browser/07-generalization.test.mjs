@@ -160,7 +160,7 @@ test('section 2: split sliders, shuffle, the test set looked at twice, k-fold ru
   await expectText('s2-message', 'The validation set is empty, so no degree can be chosen. Raise the validation share.');
   assert.equal(await text('s2-best'), '–');
   await press('va', 'End');   // 65 % + 40 % > 100 %: the core's message, no numbers
-  await expectText('s2-message', 'split: training and validation fractions add up to more than 1');
+  await expectText('s2-message', 'The training and validation fractions add up to more than 1 (1.05).');
   await press('va', 'ArrowLeft');
   await expectSplit(65, 35, 2);
 

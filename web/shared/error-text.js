@@ -38,8 +38,10 @@ export function errorText(error) {
     return t('error.unexpected');
   }
   const text = code === 'unknown_name' || code === 'loss_needs_output' || code === 'not_a_setting'
-    ? String(error.text ?? '') : '';
-  const sentence = t(`error.${code}`, {
+    || code === 'malformed_file' ? String(error.text ?? '') : '';
+  // A weights file of another network names that network (its description is data: layer names).
+  const key = code === 'malformed_file' && text ? 'error.malformed_file.network' : `error.${code}`;
+  const sentence = t(key, {
     field: fieldName(error.field), value: typeof error.value === 'number' ? number(error.value) || formatNumber(error.value) : '', max: number(error.max), min: number(error.min),
     limits: limitsText(error), text,
   });

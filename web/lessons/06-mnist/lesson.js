@@ -209,7 +209,7 @@ export function mount(root, { core }) {
       case 'saved': download(m.bytes); renderFile(); break;
       case 'prediction': if (m.id === session.predictId) renderProbs(m.probs); break;
       case 'error':
-        if (m.during === 'load-weights') session.fileMessage = t('l6.file.refused', { message: errorText(m.error) });
+        if (m.during === 'load-weights') session.fileMessage = errorText(m.error);
         else if (m.during === 'predict') out('pad-message').textContent = t('l6.status.error', { message: errorText(m.error) });
         else if (m.during === 'save') session.fileMessage = t('l6.status.error', { message: errorText(m.error) });
         renderAll();
