@@ -1,15 +1,17 @@
 // `basecamp descend`: run one optimizer on one 2-D surface and print the path, as a table or
 // as JSON (for scripts and the lesson notes). Bad input: one line on stderr, exit code 2.
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <exception>
-#include <initializer_list>
 #include <iostream>
 #include <string>
 
 #include "args.hpp"
 #include "commands.hpp"
 #include "error.hpp"
-#include "optim/descend.hpp"
+#include "descent/descend.hpp"
+#include "optim/catalogue.hpp"
 #include "optim/factory.hpp"
 #include "surfaces/surface.hpp"
 
@@ -19,46 +21,69 @@ namespace {
 
 constexpr long kMaxSteps = 10'000'000;
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+// "--weight-decay" for "weight_decay".
+std::string option_of(const std::string& name) {
+  std::string out = "--" + name;
+  for (char& c : out) c = c == '_' ? '-' : c;
+  return out;
+}
+
+// One option per hyperparameter of any optimizer, from the catalogue: which optimizers have it
+// and their defaults ("sgd 0.001, adagrad 0.01, ...").
+std::vector<OptionSpec> hyperparameter_options() {
+  std::vector<std::string> names;
+  for (const auto& o : optim::optimizer_catalogue())
+    for (const auto& h : o.hyperparameters)
+      if (std::find(names.begin(), names.end(), h.name) == names.end()) names.push_back(h.name);
+  std::vector<OptionSpec> out;
+  for (const auto& name : names) {
+    std::string help;
+    bool flag = false;
+    for (const auto& o : optim::optimizer_catalogue()) {
+      const auto* h = o.find(name);
+      if (!h) continue;
+      flag = h->flag;
+      if (!help.empty()) help += ", ";
+      help += o.name + (h->flag ? "" : " " + format_number(h->default_value));
+    }
+    if (name == "lr") help += "\n(sgd: torch >= 2.2; older torch has no default)";
+    out.push_back({option_of(name), flag ? "" : "F", (flag ? "flag of: " : "defaults: ") + help});
+  }
+  return out;
+}
+
+// The schedules' parameters (--step-size, --gamma, --decay), from the catalogue.
+std::vector<OptionSpec> schedule_options() {
+  std::vector<OptionSpec> out;
+  std::string kinds;
+  for (const auto& s : optim::schedule_catalogue()) {
+    kinds += (kinds.empty() ? "" : ", ") + s.name;
+    for (const auto& p : s.parameters) {
+      const auto option = option_of(p.name);
+      auto it = std::find_if(out.begin(), out.end(), [&](const OptionSpec& o) { return o.name == option; });
+      if (it == out.end()) out.push_back({option, p.integer ? "N" : "F", "schedule " + s.name});
+      else it->help += ", " + s.name;
+    }
+  }
+  out.insert(out.begin(), {"--schedule", "K",
+                           "learning-rate schedule: " + kinds + " (default constant);\nsee optim/schedule.hpp"});
   return out;
 }
 
 std::vector<OptionSpec> descend_options() {
-  return {
-      {"--surface", "S", joined(surfaces::surface_names())},
-      {"--optimizer", "O", joined(optim::optimizer_names())},
+  std::vector<OptionSpec> options{
+      {"--surface", "S", join_names(surfaces::surface_names())},
+      {"--optimizer", "O", join_names(optim::optimizer_names())},
       {"--start", "X,Y", "starting point, e.g. --start -7,2 (regression: slope,intercept)"},
       {"--steps", "N", "number of steps, 0 to " + std::to_string(kMaxSteps)},
-      {"--lr", "F",
-       "learning rate; torch defaults: sgd 0.001 (torch >= 2.2; older torch has no\n"
-       "default), adagrad 0.01, rmsprop 0.01, adadelta 1, adam/adamw 0.001"},
-      {"--momentum", "F", "sgd, rmsprop (default 0)"},
-      {"--dampening", "F", "sgd (default 0)"},
-      {"--nesterov", "", "sgd: Nesterov momentum (needs --momentum > 0, dampening 0)"},
-      {"--alpha", "F", "rmsprop: squared-gradient smoothing (default 0.99; Keras rho 0.9)"},
-      {"--rho", "F", "adadelta: running-average decay (default 0.9)"},
-      {"--eps", "F",
-       "adagrad 1e-10, rmsprop 1e-8, adadelta 1e-6, adam/adamw 1e-8 (defaults)"},
-      {"--beta1", "F", "adam, adamw (default 0.9)"},
-      {"--beta2", "F", "adam, adamw (default 0.999)"},
-      {"--weight-decay", "F", "all (default 0; adamw 0.01, decoupled)"},
-      {"--amsgrad", "", "adam, adamw: AMSGrad variant"},
-      {"--centered", "", "rmsprop: centered variant"},
-      {"--lr-decay", "F", "adagrad (default 0)"},
-      {"--initial-accumulator-value", "F", "adagrad (default 0)"},
-      {"--schedule", "K",
-       "learning-rate schedule: constant (default), step (--step-size, --gamma),\n"
-       "exponential (--gamma) or inverse_time (--decay); see optim/schedule.hpp"},
-      {"--step-size", "N", "step schedule: multiply lr by gamma every N steps"},
-      {"--gamma", "F", "step and exponential schedules: the factor"},
-      {"--decay", "F", "inverse_time schedule: lr_t = lr / (1 + decay·t)"},
-      {"--json", "",
-       "print one JSON object {\"surface\", \"optimizer\", \"path\": [[x, y, f], ...]}\n"
-       "(+ \"diverged_at\": t), numbers with 17 significant digits"},
-      {"--help", "", "print this help"},
   };
+  for (auto& o : hyperparameter_options()) options.push_back(std::move(o));
+  for (auto& o : schedule_options()) options.push_back(std::move(o));
+  options.push_back({"--json", "",
+                     "print one JSON object {\"surface\", \"optimizer\", \"path\": [[x, y, f], ...]}\n"
+                     "(+ \"diverged_at\": t), numbers with 17 significant digits"});
+  options.push_back({"--help", "", "print this help"});
+  return options;
 }
 
 std::string usage(const Args& args) {
@@ -75,60 +100,45 @@ std::string usage(const Args& args) {
          "example: basecamp descend --surface bowl --optimizer sgd --lr 0.1 --start -7,2 --steps 50\n";
 }
 
+// The hyperparameters given as options (the factory refuses those the optimizer lacks).
 optim::OptimizerSettings settings_from(const Args& a) {
   optim::OptimizerSettings s;
-  s.lr = a.number("--lr");
-  s.momentum = a.number("--momentum");
-  s.dampening = a.number("--dampening");
-  if (a.has("--nesterov")) s.nesterov = true;
-  s.alpha = a.number("--alpha");
-  s.rho = a.number("--rho");
-  s.eps = a.number("--eps");
-  s.beta1 = a.number("--beta1");
-  s.beta2 = a.number("--beta2");
-  s.weight_decay = a.number("--weight-decay");
-  if (a.has("--amsgrad")) s.amsgrad = true;
-  if (a.has("--centered")) s.centered = true;
-  s.lr_decay = a.number("--lr-decay");
-  s.initial_accumulator_value = a.number("--initial-accumulator-value");
+  for (const auto& o : optim::optimizer_catalogue())
+    for (const auto& h : o.hyperparameters) {
+      const auto option = option_of(h.name);
+      if (!a.has(option) || s.get(h.name)) continue;
+      s.set(h.name, h.flag ? 1.0 : *a.number(option));
+    }
   return s;
 }
 
 // The schedule the options name; a schedule option without its --schedule is an error.
 optim::Schedule schedule_from(const Args& a) {
   const std::string kind = a.text("--schedule").value_or("constant");
-  const auto needs = [&](const char* option) {
-    if (!a.has(option)) throw UsageError("--schedule " + kind + " needs " + option);
-  };
-  const auto unused = [&](std::initializer_list<const char*> options) {
-    for (const char* o : options)
-      if (a.has(o)) throw UsageError(std::string(o) + " is not an option of --schedule " + kind);
-  };
-  if (kind == "constant") {
-    unused({"--step-size", "--gamma", "--decay"});
-    return optim::Schedule::constant();
+  const optim::ScheduleInfo* info = nullptr;
+  for (const auto& s : optim::schedule_catalogue()) info = s.name == kind ? &s : info;
+  if (!info) {
+    std::string kinds;
+    for (const auto& s : optim::schedule_catalogue()) kinds += (kinds.empty() ? "" : ", ") + s.name;
+    throw UsageError("--schedule must be one of " + kinds + ", got '" + kind + "'");
   }
-  if (kind == "step") {
-    needs("--step-size");
-    needs("--gamma");
-    unused({"--decay"});
-    return optim::Schedule::step_decay(*a.integer("--step-size", 1, kMaxSteps), *a.number("--gamma"));
-  }
-  if (kind == "exponential") {
-    needs("--gamma");
-    unused({"--step-size", "--decay"});
-    return optim::Schedule::exponential(*a.number("--gamma"));
-  }
-  if (kind == "inverse_time") {
-    needs("--decay");
-    unused({"--step-size", "--gamma"});
-    return optim::Schedule::inverse_time(*a.number("--decay"));
-  }
-  throw UsageError("--schedule must be constant, step, exponential or inverse_time, got '" + kind + "'");
+  std::map<std::string, double> values;
+  for (const auto& s : optim::schedule_catalogue())
+    for (const auto& p : s.parameters) {
+      const auto option = option_of(p.name);
+      if (!a.has(option) || values.count(p.name)) continue;
+      const bool mine = std::any_of(info->parameters.begin(), info->parameters.end(),
+                                    [&](const optim::SettingInfo& q) { return q.name == p.name; });
+      if (!mine) throw UsageError(option + " is not an option of --schedule " + kind);
+      values[p.name] = p.integer ? static_cast<double>(*a.integer(option, 1, kMaxSteps)) : *a.number(option);
+    }
+  for (const auto& p : info->parameters)
+    if (!values.count(p.name)) throw UsageError("--schedule " + kind + " needs " + option_of(p.name));
+  return optim::Schedule::named(kind, values);
 }
 
 void print_json(const std::string& surface, const std::string& optimizer,
-                const optim::DescentPath& path) {
+                const descent::DescentPath& path) {
   // Names come from the registries (plain ASCII, no quotes), so they need no escaping.
   std::printf("{\"surface\": \"%s\", \"optimizer\": \"%s\", \"path\": [", surface.c_str(),
               optimizer.c_str());
@@ -142,7 +152,7 @@ void print_json(const std::string& surface, const std::string& optimizer,
 }
 
 void print_table(const surfaces::Surface& surface, const optim::Optimizer<double>& opt,
-                 const optim::DescentPath& path) {
+                 const descent::DescentPath& path) {
   std::printf("# %s on %s (f = %s), lr %s\n", opt.name().c_str(), surface.name.c_str(),
               surface.formula.c_str(), optim::format_number(opt.initial_lr).c_str());
   std::printf("%8s  %22s  %22s  %22s\n", "step", "x", "y", "f");
@@ -172,7 +182,7 @@ int descend_main(int argc, char** argv) {
     if (!steps) throw UsageError("missing required option --steps (see --help)");
     auto opt = optim::make_optimizer<double>(optimizer_name, settings_from(args));
     const auto schedule = schedule_from(args);
-    const auto path = optim::descend(surface, *opt, start->first, start->second, *steps, schedule);
+    const auto path = descent::descend(surface, *opt, start->first, start->second, *steps, schedule);
     if (args.has("--json")) {
       print_json(surface_name, optimizer_name, path);
     } else {

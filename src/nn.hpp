@@ -6,6 +6,8 @@
 
 #include "nn/dataset.hpp"
 #include "nn/model.hpp"
+#include "nn/network.hpp"
+#include "nn/presets.hpp"
 #include "nn/spec.hpp"
 #include "nn/trainer.hpp"
 #include "nn/weights_file.hpp"

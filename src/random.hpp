@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace basecamp {
 
@@ -53,5 +55,12 @@ class Rng {
   double spare_ = 0.0;
   bool has_spare_ = false;
 };
+
+// Fisher–Yates from the back with `rng`: the same permutation natively and in wasm. The one
+// shuffle of the core (training batches, mini-batch descent, data splits).
+template <class T>
+void shuffle(std::vector<T>& items, Rng& rng) {
+  for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[rng.below(i)]);
+}
 
 }  // namespace basecamp

@@ -16,12 +16,11 @@ namespace basecamp::wasm {
 inline backprop::FdSettings fd_settings_from_js(const val& js) {
   backprop::FdSettings s;
   if (js.isUndefined() || js.isNull()) return s;
-  const auto has = [&](const char* key) { return js.hasOwnProperty(key) && !js[key].isUndefined(); };
-  if (has("batch")) s.batch = js["batch"].as<int>();
-  if (has("seed")) s.seed = static_cast<std::uint64_t>(js["seed"].as<double>());
-  if (has("fdSample")) s.fd_sample = static_cast<long>(js["fdSample"].as<double>());
-  if (has("step")) s.step = js["step"].as<double>();
-  if (has("minTimingMs")) s.min_timing_ms = js["minTimingMs"].as<double>();
+  if (has(js, "batch")) s.batch = js["batch"].as<int>();
+  if (has(js, "seed")) s.seed = static_cast<std::uint64_t>(js["seed"].as<double>());
+  if (has(js, "fdSample")) s.fd_sample = static_cast<long>(js["fdSample"].as<double>());
+  if (has(js, "step")) s.step = js["step"].as<double>();
+  if (has(js, "minTimingMs")) s.min_timing_ms = js["minTimingMs"].as<double>();
   return s;
 }
 
@@ -30,28 +29,18 @@ inline std::vector<int> layers_from_js(const val& js) {
 }
 
 inline val fd_report_to_js(const backprop::FdReport& r) {
-  val out = val::object();
-  out.set("layers", vector_to_js(r.layers));
-  out.set("params", static_cast<double>(r.params));
-  out.set("batch", r.batch);
-  out.set("loss", r.loss);
-  out.set("forwardMs", r.forward_ms);
-  out.set("backwardMs", r.backward_ms);
-  out.set("timedPasses", r.timed_passes);
-  out.set("backwardOverForward", r.backward_over_forward);
-  out.set("fdOverBackprop", r.fd_over_backprop);
-  out.set("backpropMs", r.backprop_ms);
-  out.set("fdEvaluations", static_cast<double>(r.fd_evaluations));
-  out.set("forwardFdEvaluations", static_cast<double>(r.forward_fd_evaluations));
-  out.set("fdParamsRun", static_cast<double>(r.fd_params_run));
-  out.set("fdEvaluationsRun", static_cast<double>(r.fd_evaluations_run));
-  out.set("fdRunMs", r.fd_run_ms);
-  out.set("fdMs", r.fd_ms);
-  out.set("extrapolated", r.extrapolated);
-  out.set("maxRelDiff", r.max_rel_diff);
-  out.set("maxAbsDiff", r.max_abs_diff);
-  out.set("relFloor", backprop::FdReport::rel_floor);
-  return out;
+  return object("layers", vector_to_js(r.layers), "params", static_cast<double>(r.params),
+                "batch", r.batch, "loss", r.loss, "forwardMs", r.forward_ms,
+                "backwardMs", r.backward_ms, "timedPasses", r.timed_passes,
+                "backwardOverForward", r.backward_over_forward,
+                "fdOverBackprop", r.fd_over_backprop, "backpropMs", r.backprop_ms,
+                "fdEvaluations", static_cast<double>(r.fd_evaluations),
+                "forwardFdEvaluations", static_cast<double>(r.forward_fd_evaluations),
+                "fdParamsRun", static_cast<double>(r.fd_params_run),
+                "fdEvaluationsRun", static_cast<double>(r.fd_evaluations_run),
+                "fdRunMs", r.fd_run_ms, "fdMs", r.fd_ms, "extrapolated", r.extrapolated,
+                "maxRelDiff", r.max_rel_diff, "maxAbsDiff", r.max_abs_diff,
+                "relFloor", backprop::FdReport::rel_floor);
 }
 
 inline val fd_presets_to_js() {

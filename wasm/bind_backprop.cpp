@@ -13,12 +13,8 @@ EMSCRIPTEN_BINDINGS(basecamp_backprop) {
   function("fdPresets", &wasm::fd_presets_to_js);
   function("fdDefaults", optional_override([] {
              const backprop::FdSettings s;
-             val out = val::object();
-             out.set("batch", s.batch);
-             out.set("seed", static_cast<double>(s.seed));
-             out.set("step", s.step);
-             out.set("relFloor", backprop::FdReport::rel_floor);
-             return out;
+             return wasm::object("batch", s.batch, "seed", static_cast<double>(s.seed), "step", s.step,
+                           "relFloor", backprop::FdReport::rel_floor);
            }));
   function("mlpParamCount", optional_override([](const val& layers) {
              return guarded([&] { return static_cast<double>(backprop::mlp_param_count(wasm::layers_from_js(layers))); });

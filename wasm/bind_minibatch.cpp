@@ -6,21 +6,22 @@
 
 using namespace emscripten;
 using basecamp::wasm::guarded;
+using basecamp::wasm::method;
 using basecamp::wasm::MinibatchDescent;
 
 EMSCRIPTEN_BINDINGS(basecamp_minibatch) {
   class_<MinibatchDescent>("MinibatchDescent")
       .constructor<const val&, const std::string&, const val&, int, double, double, double, const val&>()
-      .function("error", &MinibatchDescent::error)
-      .function("step", optional_override([](MinibatchDescent& d, int n) { return guarded([&] { return d.step(n); }); }))
-      .function("m", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.m(); }); }))
-      .function("b", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.b(); }); }))
-      .function("loss", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.loss(); }); }))
-      .function("batchLoss", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.batch_loss(); }); }))
-      .function("steps", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.steps(); }); }))
-      .function("samples", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.samples(); }); }))
-      .function("epoch", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.epoch(); }); }))
-      .function("batchSize", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.batch_size(); }); }))
-      .function("divergedAt", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.diverged_at(); }); }))
-      .function("lastBatch", optional_override([](const MinibatchDescent& d) { return guarded([&] { return d.last_batch(); }); }));
+      .function("error", optional_override([](const MinibatchDescent& o) { return o.error(); }))
+      .function("step", method<&MinibatchDescent::step>)
+      .function("m", method<&MinibatchDescent::m>)
+      .function("b", method<&MinibatchDescent::b>)
+      .function("loss", method<&MinibatchDescent::loss>)
+      .function("batchLoss", method<&MinibatchDescent::batch_loss>)
+      .function("steps", method<&MinibatchDescent::steps>)
+      .function("samples", method<&MinibatchDescent::samples>)
+      .function("epoch", method<&MinibatchDescent::epoch>)
+      .function("batchSize", method<&MinibatchDescent::batch_size>)
+      .function("divergedAt", method<&MinibatchDescent::diverged_at>)
+      .function("lastBatch", method<&MinibatchDescent::last_batch>);
 }

@@ -7,54 +7,37 @@
 
 using namespace emscripten;
 using namespace basecamp;
+using basecamp::wasm::guard;
 using basecamp::wasm::guarded;
+using basecamp::wasm::method;
 using basecamp::wasm::Network;
 
 EMSCRIPTEN_BINDINGS(basecamp_model) {
-  function("nnNames", &wasm::nn_names);
-  function("modelMemory", optional_override([](const val& spec, int batch, const std::string& opt, const val& settings) {
-             return guarded([&] { return wasm::model_memory(spec, batch, opt, settings); });
-           }));
+  function("modelMemory", guard<&wasm::model_memory>);
 
   class_<Network>("Model")
       .constructor<const val&, const std::string&, const val&>()
-      .function("error", &Network::error)
-      .function("setTrainingData", optional_override([](Network& m, const val& x, int r, int c, const val& y, int k) {
-                  return guarded([&] { m.set_training_data(x, r, c, y, k); });
-                }))
-      .function("setTrainingBytes", optional_override([](Network& m, const val& p, int r, int c, const val& l, int k) {
-                  return guarded([&] { m.set_training_bytes(p, r, c, l, k); });
-                }))
-      .function("setValidationData", optional_override([](Network& m, const val& x, int r, int c, const val& y, int k) {
-                  return guarded([&] { m.set_validation_data(x, r, c, y, k); });
-                }))
-      .function("setValidationBytes", optional_override([](Network& m, const val& p, int r, int c, const val& l, int k) {
-                  return guarded([&] { m.set_validation_bytes(p, r, c, l, k); });
-                }))
-      .function("clearData", optional_override([](Network& m) { return guarded([&] { m.clear_data(); }); }))
-      .function("startFit", optional_override([](Network& m, const val& o) { return guarded([&] { m.start_fit(o); }); }))
-      .function("runBatches", optional_override([](Network& m, int n) { return guarded([&] { return m.run_batches(n); }); }))
-      .function("stop", optional_override([](Network& m) { return guarded([&] { m.stop(); }); }))
-      .function("history", optional_override([](const Network& m) { return guarded([&] { return m.history(); }); }))
-      .function("evaluate", optional_override([](Network& m, const val& x, int r, int c, const val& y, int k) {
-                  return guarded([&] { return m.evaluate(x, r, c, y, k); });
-                }))
-      .function("evaluateBytes", optional_override([](Network& m, const val& p, int r, int c, const val& l, int k) {
-                  return guarded([&] { return m.evaluate_bytes(p, r, c, l, k); });
-                }))
-      .function("predict", optional_override([](Network& m, const val& x, int r, int c) {
-                  return guarded([&] { return m.predict(x, r, c); });
-                }))
-      .function("predictBytes", optional_override([](Network& m, const val& p, int r, int c) {
-                  return guarded([&] { return m.predict_bytes(p, r, c); });
-                }))
-      .function("weights", optional_override([](const Network& m, int i) { return guarded([&] { return m.weights(i); }); }))
-      .function("bias", optional_override([](const Network& m, int i) { return guarded([&] { return m.bias(i); }); }))
-      .function("save", optional_override([](const Network& m) { return guarded([&] { return m.save(); }); }))
-      .function("load", optional_override([](Network& m, const val& b) { return guarded([&] { m.load(b); }); }))
-      .function("parameterCount", optional_override([](const Network& m) { return guarded([&] { return m.parameter_count(); }); }))
-      .function("denseCount", optional_override([](const Network& m) { return guarded([&] { return m.dense_count(); }); }))
-      .function("summary", optional_override([](const Network& m) { return guarded([&] { return m.summary(); }); }))
-      .function("lr", optional_override([](const Network& m) { return guarded([&] { return m.lr(); }); }))
-      .function("setLr", optional_override([](Network& m, double lr) { return guarded([&] { m.set_lr(lr); }); }));
+      .function("error", optional_override([](const Network& o) { return o.error(); }))
+      .function("setTrainingData", method<&Network::set_training_data>)
+      .function("setTrainingBytes", method<&Network::set_training_bytes>)
+      .function("setValidationData", method<&Network::set_validation_data>)
+      .function("setValidationBytes", method<&Network::set_validation_bytes>)
+      .function("clearData", method<&Network::clear_data>)
+      .function("startFit", method<&Network::start_fit>)
+      .function("runBatches", method<&Network::run_batches>)
+      .function("stop", method<&Network::stop>)
+      .function("history", method<&Network::history>)
+      .function("evaluate", method<&Network::evaluate>)
+      .function("evaluateBytes", method<&Network::evaluate_bytes>)
+      .function("predict", method<&Network::predict>)
+      .function("predictBytes", method<&Network::predict_bytes>)
+      .function("weights", method<&Network::weights>)
+      .function("bias", method<&Network::bias>)
+      .function("save", method<&Network::save>)
+      .function("load", method<&Network::load>)
+      .function("parameterCount", method<&Network::parameter_count>)
+      .function("denseCount", method<&Network::dense_count>)
+      .function("summary", method<&Network::summary>)
+      .function("lr", method<&Network::lr>)
+      .function("setLr", method<&Network::set_lr>);
 }

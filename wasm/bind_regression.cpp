@@ -18,14 +18,9 @@ EMSCRIPTEN_BINDINGS(basecamp_regression) {
                fit.set("m", r.fit.m);
                fit.set("b", r.fit.b);
                fit.set("mse", r.fit.mse);
-               val out = val::object();
-               out.set("prediction", wasm::vector_to_js(r.prediction));
-               out.set("residual", wasm::vector_to_js(r.residual));
-               out.set("mse", r.mse);
-               out.set("fit", fit);
-               out.set("distance", r.distance);
-               out.set("mseGap", r.mse_gap);
-               return out;
+               return wasm::object("prediction", wasm::vector_to_js(r.prediction),
+                             "residual", wasm::vector_to_js(r.residual), "mse", r.mse, "fit", fit,
+                             "distance", r.distance, "mseGap", r.mse_gap);
              });
            }));
 }

@@ -11,15 +11,12 @@
 using namespace emscripten;
 using namespace basecamp;
 using basecamp::wasm::guarded;
+using basecamp::wasm::method;
 
 namespace {
 
 val curve_point_to_js(const CurvePoint& p) {
-  val out = val::object();
-  out.set("x", p.x);
-  out.set("value", p.value);
-  out.set("slope", p.slope);
-  return out;
+  return wasm::object("x", p.x, "value", p.value, "slope", p.slope);
 }
 
 val curve_catalog_to_js() {
@@ -54,35 +51,21 @@ EMSCRIPTEN_BINDINGS(basecamp_core) {
   using wasm::Graph;
   class_<Graph>("Graph")
       .constructor<>()
-      .function("leaf", optional_override([](Graph& g, const val& d, int r, int c, const std::string& l) {
-                  return guarded([&] { return g.leaf(d, r, c, l); });
-                }))
-      .function("constant", optional_override([](Graph& g, const val& d, int r, int c, const std::string& l) {
-                  return guarded([&] { return g.constant(d, r, c, l); });
-                }))
-      .function("unary", optional_override([](Graph& g, const std::string& op, int a) {
-                  return guarded([&] { return g.unary(op, a); });
-                }))
-      .function("binary", optional_override([](Graph& g, const std::string& op, int a, int b) {
-                  return guarded([&] { return g.binary(op, a, b); });
-                }))
-      .function("withNumber", optional_override([](Graph& g, const std::string& op, int a, double n) {
-                  return guarded([&] { return g.with_number(op, a, n); });
-                }))
-      .function("backward", optional_override([](Graph& g, int root) {
-                  return guarded([&] { g.backward(root); });
-                }))
-      .function("backwardTo", optional_override([](Graph& g, int root, int downTo) {
-                  return guarded([&] { g.backward_to(root, downTo); });
-                }))
-      .function("localGrad", optional_override([](Graph& g, int id, int k) { return guarded([&] { return g.local_grad(id, k); }); }))
-      .function("contribution", optional_override([](Graph& g, int id, int k) { return guarded([&] { return g.contribution(id, k); }); }))
+      .function("leaf", method<&Graph::leaf>)
+      .function("constant", method<&Graph::constant>)
+      .function("unary", method<&Graph::unary>)
+      .function("binary", method<&Graph::binary>)
+      .function("withNumber", method<&Graph::with_number>)
+      .function("backward", method<&Graph::backward>)
+      .function("backwardTo", method<&Graph::backward_to>)
+      .function("localGrad", method<&Graph::local_grad>)
+      .function("contribution", method<&Graph::contribution>)
       .function("zeroGrad", &Graph::zero_grad)
       .function("clear", &Graph::clear)
       .function("size", &Graph::size)
-      .function("op", optional_override([](const Graph& g, int id) { return guarded([&] { return g.op(id); }); }))
-      .function("label", optional_override([](const Graph& g, int id) { return guarded([&] { return g.label(id); }); }))
-      .function("inputs", optional_override([](const Graph& g, int id) { return guarded([&] { return g.inputs(id); }); }))
-      .function("value", optional_override([](const Graph& g, int id) { return guarded([&] { return g.value(id); }); }))
-      .function("grad", optional_override([](const Graph& g, int id) { return guarded([&] { return g.grad(id); }); }));
+      .function("op", method<&Graph::op>)
+      .function("label", method<&Graph::label>)
+      .function("inputs", method<&Graph::inputs>)
+      .function("value", method<&Graph::value>)
+      .function("grad", method<&Graph::grad>);
 }

@@ -12,52 +12,27 @@ namespace basecamp::wasm {
 inline val spot_js(const val& spec, double x, double y) {
   const auto surface = surface_from_js(spec);
   const auto s = climb::inspect(*surface, x, y);
-  val out = val::object();
-  out.set("f", s.f);
-  out.set("gx", s.gx);
-  out.set("gy", s.gy);
-  out.set("slope", s.slope);
-  out.set("nearest", s.nearest);
-  out.set("distance", s.distance);
-  out.set("status", std::string(climb::status_name(s.status)));
-  return out;
+  return object("f", s.f, "gx", s.gx, "gy", s.gy, "slope", s.slope, "nearest", s.nearest,
+                "distance", s.distance, "status", std::string(climb::status_name(s.status)));
 }
 
 inline val cross_section_js(const val& spec, double x, double y, double half_width, int samples) {
   const auto surface = surface_from_js(spec);
   const auto c = climb::cross_section(*surface, x, y, half_width, samples);
-  const auto copy = [](const std::vector<double>& v) {
-    return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-  };
-  val out = val::object();
-  out.set("dx", c.dx);
-  out.set("dy", c.dy);
-  out.set("slope", c.slope);
-  out.set("s", copy(c.s));
-  out.set("f", copy(c.f));
-  out.set("tangent", copy(c.tangent));
-  return out;
+  return object("dx", c.dx, "dy", c.dy, "slope", c.slope, "s", typed_copy(c.s),
+                "f", typed_copy(c.f), "tangent", typed_copy(c.tangent));
 }
 
 inline val reach_js(const val& spec, double x0, double y0, double lr, int max_steps) {
   const auto surface = surface_from_js(spec);
   const auto r = climb::reach_base_camp(*surface, x0, y0, lr, max_steps);
-  val out = val::object();
-  out.set("stepsToBaseCamp", r.steps_to_base_camp);
-  out.set("steps", r.steps);
-  out.set("divergedAt", r.diverged_at);
-  out.set("x", r.x);
-  out.set("y", r.y);
-  out.set("f", r.f);
-  out.set("status", std::string(climb::status_name(r.status)));
-  return out;
+  return object("stepsToBaseCamp", r.steps_to_base_camp, "steps", r.steps,
+                "divergedAt", r.diverged_at, "x", r.x, "y", r.y, "f", r.f,
+                "status", std::string(climb::status_name(r.status)));
 }
 
 inline val climb_constants_js() {
-  val out = val::object();
-  out.set("flatSlope", climb::kFlatSlope);
-  out.set("arrivalRadius", climb::kArrivalRadius);
-  return out;
+  return object("flatSlope", climb::kFlatSlope, "arrivalRadius", climb::kArrivalRadius);
 }
 
 }  // namespace basecamp::wasm

@@ -9,9 +9,12 @@
 #include <string>
 
 #include "convert.hpp"
+#include "guard.hpp"
+#include "descent/descend.hpp"
 #include "optim/factory.hpp"
-#include "optim/step_view.hpp"
-#include "optim/walker.hpp"
+#include "descent/step_view.hpp"
+#include "descent/walker.hpp"
+#include "surfaces/grid.hpp"
 #include "surfaces/regression.hpp"
 #include "surfaces/surface.hpp"
 
@@ -30,51 +33,23 @@ inline std::shared_ptr<const surfaces::Surface> surface_from_js(const val& spec)
                                                   [](const surfaces::Surface*) {});
 }
 
-// {lr: 0.1, momentum: 0.9, nesterov: true, ...}: absent keys keep torch.optim's defaults.
+// {lr: 0.1, momentum: 0.9, nesterov: true, ...}: absent keys keep the optimizer's defaults;
+// the names are the catalogue's (a name no optimizer has is a not_a_setting error).
 inline optim::OptimizerSettings settings_from_js(const val& js) {
   optim::OptimizerSettings s;
-  if (js.isUndefined() || js.isNull()) return s;
-  const auto number = [&](const char* key, std::optional<double>& field) {
-    if (js.hasOwnProperty(key) && !js[key].isUndefined()) field = js[key].as<double>();
-  };
-  const auto flag = [&](const char* key, std::optional<bool>& field) {
-    if (js.hasOwnProperty(key) && !js[key].isUndefined()) field = js[key].as<bool>();
-  };
-  number("lr", s.lr);
-  number("momentum", s.momentum);
-  number("dampening", s.dampening);
-  flag("nesterov", s.nesterov);
-  number("alpha", s.alpha);
-  number("rho", s.rho);
-  number("eps", s.eps);
-  number("beta1", s.beta1);
-  number("beta2", s.beta2);
-  number("weight_decay", s.weight_decay);
-  flag("amsgrad", s.amsgrad);
-  flag("centered", s.centered);
-  number("lr_decay", s.lr_decay);
-  number("initial_accumulator_value", s.initial_accumulator_value);
+  for (const auto& [name, value] : numbers_from_js(js, "optimizer")) s.set(name, value);
   return s;
 }
 
-// {kind: 'constant' | 'step' | 'exponential' | 'inverse_time', step_size, gamma, decay}.
+// null (constant) or {kind: 'step' | 'exponential' | 'inverse_time' | 'constant', ...parameters}.
 inline optim::Schedule schedule_from_js(const val& js) {
   if (js.isUndefined() || js.isNull()) return optim::Schedule::constant();
-  const std::string kind = js["kind"].as<std::string>();
-  if (kind == "constant") return optim::Schedule::constant();
-  if (kind == "step") return optim::Schedule::step_decay(js["step_size"].as<long>(), js["gamma"].as<double>());
-  if (kind == "exponential") return optim::Schedule::exponential(js["gamma"].as<double>());
-  if (kind == "inverse_time") return optim::Schedule::inverse_time(js["decay"].as<double>());
-  throw Error("schedule: unknown kind '" + kind + "' (constant, step, exponential, inverse_time)");
+  auto values = numbers_from_js(js, "schedule", "kind");
+  return optim::Schedule::named(js["kind"].as<std::string>(), {values.begin(), values.end()});
 }
 
 inline val point_to_js(const surfaces::Point& p) {
-  val out = val::object();
-  out.set("x", p.x);
-  out.set("y", p.y);
-  out.set("f", p.f);
-  out.set("label", p.label);
-  return out;
+  return object("x", p.x, "y", p.y, "f", p.f, "label", p.label);
 }
 
 // name, formula, bounds, minima, saddles (and the least-squares fit of a regression surface).
@@ -108,44 +83,26 @@ inline val surface_info(const val& spec) {
 inline val surface_at(const val& spec, double x, double y) {
   const auto surface = surface_from_js(spec);
   const Eigen::Vector2d g = surface->grad(x, y);
-  val out = val::object();
-  out.set("f", surface->value(x, y));
-  out.set("gx", g.x());
-  out.set("gy", g.y());
-  return out;
+  return object("f", surface->value(x, y), "gx", g.x(), "gy", g.y());
 }
 
 // f on an nx x ny grid over [x0, x1] x [y0, y1], row j = y index: a Float64Array of nx·ny values.
 inline val surface_grid(const val& spec, int nx, int ny, double x0, double x1, double y0, double y1) {
-  require(nx >= 2 && ny >= 2 && nx * static_cast<long>(ny) <= 4'000'000, "surface grid",
-          "grid must be between 2x2 and 4 million points, got " + std::to_string(nx) + "x" + std::to_string(ny));
-  const auto surface = surface_from_js(spec);
-  Tensor<double> grid(ny, nx);
-  for (int j = 0; j < ny; ++j) {
-    const double y = y0 + (y1 - y0) * j / (ny - 1);
-    for (int i = 0; i < nx; ++i) grid(j, i) = surface->value(x0 + (x1 - x0) * i / (nx - 1), y);
-  }
-  return tensor_to_js(grid)["data"];
+  return tensor_to_js(surfaces::sample_grid(*surface_from_js(spec), nx, ny, x0, x1, y0, y1))["data"];
 }
 
 // A point walking a surface under an optimizer, for animation: the Walker of the core, plus the
 // surface and optimizer it needs kept alive.
-class Descent {
+class Descent : public Fallible {
  public:
-  // A constructor cannot hand JS an Error object, so a bad setting is kept in error() instead
-  // (the JS wrapper checks it, deletes the object and throws).
   Descent(const val& spec, const std::string& optimizer, const val& settings, double x0, double y0,
           const val& schedule) {
-    try {
+    attempt([&] {
       surface_ = surface_from_js(spec);
       optimizer_ = optim::make_optimizer<double>(optimizer, settings_from_js(settings));
-      walker_ = std::make_unique<optim::Walker>(*surface_, *optimizer_, x0, y0, schedule_from_js(schedule));
-    } catch (const std::exception& e) {
-      error_ = e.what();
-    }
+      walker_ = std::make_unique<descent::Walker>(*surface_, *optimizer_, x0, y0, schedule_from_js(schedule));
+    });
   }
-
-  std::string error() const { return error_; }
 
   // Up to n steps; returns the new rows as a flat Float64Array [x, y, f, x, y, f, ...].
   val step(int n) {
@@ -153,7 +110,7 @@ class Descent {
     for (int i = 0; i < n && walker().step(); ++i) {
       rows.insert(rows.end(), {walker().x(), walker().y(), walker().f()});
     }
-    return val(emscripten::typed_memory_view(rows.size(), rows.data())).call<val>("slice");
+    return typed_copy(rows);
   }
 
   double x() const { return walker().x(); }
@@ -164,12 +121,12 @@ class Descent {
   double lr() const { return optimizer_->lr; }
   val grad() const { return tensor_to_js(walker().last_grad())["data"]; }
 
-  // The last step from the optimizer's side (optim/step_view.hpp): {step: [dx, dy],
+  // The last step from the optimizer's side (descent/step_view.hpp): {step: [dx, dy],
   // effectiveLr: [ex, ey] (NaN where undefined), velocity?: [vx, vy], lookahead?: [x, y]}.
   val step_view() const {
-    const optim::StepView v = optim::step_view(walker());
+    const descent::StepView v = descent::step_view(walker());
     const auto pair = [](const Eigen::Vector2d& p) {
-      return val(emscripten::typed_memory_view(2, p.data())).call<val>("slice");
+      return typed_copy(p.data(), 2);
     };
     val out = val::object();
     out.set("step", pair(v.step));
@@ -189,32 +146,26 @@ class Descent {
   }
 
  private:
-  optim::Walker& walker() const {
-    require(walker_ != nullptr, "descent", error_.empty() ? "not started" : error_);
+  descent::Walker& walker() const {
+    require_built(walker_ != nullptr, "descent");
     return *walker_;
   }
 
   std::shared_ptr<const surfaces::Surface> surface_;
   std::unique_ptr<optim::Optimizer<double>> optimizer_;
-  std::unique_ptr<optim::Walker> walker_;
-  std::string error_;
+  std::unique_ptr<descent::Walker> walker_;
 };
 
 // The whole path at once, as `basecamp descend` computes it.
 inline val descend_path(const val& spec, const std::string& optimizer, const val& settings,
                         double x0, double y0, int steps, const val& schedule) {
-  require(steps >= 0, "descend", "steps must be >= 0, got " + std::to_string(steps));
-  Descent walk(spec, optimizer, settings, x0, y0, schedule);
-  if (!walk.error().empty()) throw Error(walk.error());
-  val out = val::object();
-  std::vector<double> first{walk.x(), walk.y(), walk.f()};
-  val rest = walk.step(steps);
-  val path = val(emscripten::typed_memory_view(first.size(), first.data())).call<val>("slice");
-  out.set("path", val::global("Float64Array").new_(path["length"].as<int>() + rest["length"].as<int>()));
-  out["path"].call<void>("set", path, 0);
-  out["path"].call<void>("set", rest, 3);
-  out.set("divergedAt", walk.diverged_at());
-  return out;
+  // The same objects as Descent, built directly so that an error is thrown as it is.
+  const auto surface = surface_from_js(spec);
+  const auto opt = optim::make_optimizer<double>(optimizer, settings_from_js(settings));
+  const descent::DescentPath p = descent::descend(*surface, *opt, x0, y0, steps, schedule_from_js(schedule));
+  std::vector<double> flat;
+  for (const auto& row : p.rows) flat.insert(flat.end(), row.begin(), row.end());
+  return object("path", typed_copy(flat),
+                "divergedAt", p.diverged_at ? static_cast<int>(*p.diverged_at) : -1);
 }
-
 }  // namespace basecamp::wasm

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "convert.hpp"
+#include "guard.hpp"
 // The core's umbrella src/generalize.hpp has this file's name: include its parts directly.
 #include "generalize/curve_data.hpp"
 #include "generalize/curve_fit.hpp"
@@ -24,14 +25,6 @@ namespace basecamp::wasm::gen {
 
 using namespace basecamp::generalize;
 
-inline bool has(const val& o, const char* key) { return o.hasOwnProperty(key) && !o[key].isUndefined(); }
-
-inline val doubles(const std::vector<double>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
-inline val ints(const std::vector<int>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 inline std::vector<double> numbers(const val& array, const std::string& what) {
   require(!array.isUndefined() && !array.isNull() && array["length"].typeOf().as<std::string>() == "number",
           "generalize", what + " must be an array of numbers");
@@ -57,10 +50,7 @@ inline CurveData points(const val& js, const std::string& what) {
   return d;
 }
 inline val points_js(const CurveData& d) {
-  val out = val::object();
-  out.set("x", doubles(d.x));
-  out.set("y", doubles(d.y));
-  return out;
+  return object("x", typed_copy(d.x), "y", typed_copy(d.y));
 }
 
 inline double number(const val& js, const char* key, double fallback) {
@@ -105,21 +95,13 @@ inline FitSpec fit_spec(const val& js) {
 }
 
 inline val result_js(const FitResult& r) {
-  val out = val::object();
-  out.set("steps", ints(r.steps));
-  out.set("trainMse", doubles(r.train_mse));
-  out.set("valMse", doubles(r.val_mse));
-  out.set("testMse", std::isnan(r.test_mse) ? val::null() : val(r.test_mse));
-  out.set("best", r.best);
-  out.set("divergedAt", r.diverged_at);
-  out.set("gridX", doubles(r.grid_x));
-  out.set("curves", doubles(r.curves));
-  out.set("weights", doubles(r.weights));
-  out.set("sumSq", r.sum_sq);
-  out.set("sumAbs", r.sum_abs);
-  out.set("penalty", r.penalty);
-  out.set("parameters", r.parameters);
-  return out;
+  return object("steps", typed_copy(r.steps), "trainMse", typed_copy(r.train_mse),
+                "valMse", typed_copy(r.val_mse),
+                "testMse", std::isnan(r.test_mse) ? val::null() : val(r.test_mse), "best", r.best,
+                "divergedAt", r.diverged_at, "gridX", typed_copy(r.grid_x),
+                "curves", typed_copy(r.curves), "weights", typed_copy(r.weights),
+                "sumSq", r.sum_sq, "sumAbs", r.sum_abs, "penalty", r.penalty,
+                "parameters", r.parameters);
 }
 
 inline val curve_data_js(int n, double noise, double seed) {
@@ -127,12 +109,7 @@ inline val curve_data_js(int n, double noise, double seed) {
   return points_js(make_curve_data(n, noise, static_cast<std::uint64_t>(seed)));
 }
 
-inline val true_curve_js(int n) {
-  CurveData d;
-  d.x = linspace(-1.0, 1.0, n);
-  for (double x : d.x) d.y.push_back(true_curve(x));
-  return points_js(d);
-}
+inline val true_curve_js(int n) { return points_js(true_curve_points(n)); }
 
 inline val fit_curve_js(const val& train, const val& v, const val& test, const val& spec) {
   return result_js(fit_curve(points(train, "train"), points(v, "val"), points(test, "test"), fit_spec(spec)));
@@ -151,7 +128,7 @@ inline val split_roles_js(int n, double train, double v, double seed) {
   const std::vector<Role> roles = split_roles(n, train, v, static_cast<std::uint64_t>(std::max(0.0, seed)));
   std::vector<int> out(roles.size());
   for (std::size_t i = 0; i < roles.size(); ++i) out[i] = static_cast<int>(roles[i]);
-  return ints(out);
+  return typed_copy(out);
 }
 
 inline val select_js(const val& data, const val& roles, int role) {
@@ -161,41 +138,24 @@ inline val select_js(const val& data, const val& roles, int role) {
 
 inline val scan_degrees_js(const val& train, const val& v, int max_degree) {
   const DegreeScan s = scan_degrees(points(train, "train"), points(v, "val"), max_degree);
-  val out = val::object();
-  out.set("degree", ints(s.degree));
-  out.set("trainMse", doubles(s.train_mse));
-  out.set("valMse", doubles(s.val_mse));
-  out.set("bestDegree", s.best_degree);
-  return out;
+  return object("degree", typed_copy(s.degree), "trainMse", typed_copy(s.train_mse),
+                "valMse", typed_copy(s.val_mse), "bestDegree", s.best_degree);
 }
 
 inline val fold_js(const val& data, const val& folds, int fold, int degree) {
   const FoldScore s = cross_validate_fold(points(data, "data"), integers(folds, "folds"), fold, degree);
-  val out = val::object();
-  out.set("fold", s.fold);
-  out.set("nTrain", s.n_train);
-  out.set("nVal", s.n_val);
-  out.set("trainMse", s.train_mse);
-  out.set("valMse", s.val_mse);
-  out.set("coefficients", doubles(s.coefficients));
-  return out;
+  return object("fold", s.fold, "nTrain", s.n_train, "nVal", s.n_val, "trainMse", s.train_mse,
+                "valMse", s.val_mse, "coefficients", typed_copy(s.coefficients));
 }
 
 inline val summarize_js(const val& values) {
   const Summary s = summarize(numbers(values, "values"));
-  val out = val::object();
-  out.set("mean", s.mean);
-  out.set("stddev", s.stddev);
-  return out;
+  return object("mean", s.mean, "stddev", s.stddev);
 }
 
 inline val histogram_js(const val& values, int bins, double lo, double hi) {
   const Histogram h = histogram(numbers(values, "values"), bins, lo, hi);
-  val out = val::object();
-  out.set("lo", h.lo);
-  out.set("hi", h.hi);
-  out.set("counts", ints(h.counts));
-  return out;
+  return object("lo", h.lo, "hi", h.hi, "counts", typed_copy(h.counts));
 }
 
 // {rule, activation, layers, units, samples, bins, seed} → [{lo, hi, counts, mean, stddev,
@@ -218,7 +178,7 @@ inline val activation_stats_js(const val& js) {
     val o = val::object();
     o.set("lo", l.activations.lo);
     o.set("hi", l.activations.hi);
-    o.set("counts", ints(l.activations.counts));
+    o.set("counts", typed_copy(l.activations.counts));
     o.set("mean", l.mean);
     o.set("stddev", l.stddev);
     o.set("saturated", l.saturated);
@@ -234,36 +194,28 @@ inline val init_info_js(int fan_in) {
   return out;
 }
 
-// A FitRun for the page: constructed from JS values; a bad spec is kept in error() (a
-// constructor cannot hand JS an Error object; the JS wrapper checks it and throws).
-class CurveFit {
+// A FitRun for the page, constructed from JS values.
+class CurveFit : public Fallible {
  public:
   CurveFit(const val& train, const val& v, const val& test, const val& spec) {
-    try {
+    attempt([&] {
       run_ = std::make_unique<FitRun>(points(train, "train"), points(v, "val"), points(test, "test"), fit_spec(spec));
-    } catch (const std::exception& e) {
-      error_ = e.what();
-    }
+    });
   }
-  std::string error() const { return error_; }
   // {step, done}
   val advance(int n) {
     FitRun& r = run();
     r.advance(n);
-    val out = val::object();
-    out.set("step", r.step());
-    out.set("done", r.done());
-    return out;
+    return object("step", r.step(), "done", r.done());
   }
   val result() { return result_js(run().result()); }
 
  private:
   FitRun& run() {
-    require(run_ != nullptr, "fit", error_.empty() ? "not built" : error_);
+    require_built(run_ != nullptr, "fit");
     return *run_;
   }
   std::unique_ptr<FitRun> run_;
-  std::string error_;
 };
 
 }  // namespace basecamp::wasm::gen

@@ -55,4 +55,50 @@ emscripten::val guarded(F&& body) {
   return error_to_js(message, info);
 }
 
+// A method as a bound function whose errors reach JS as Error objects:
+// .function("step", method<&Descent::step>) instead of a lambda around guarded() per method.
+template <auto Method>
+struct GuardedMethod;
+template <class C, class R, class... A, R (C::*M)(A...)>
+struct GuardedMethod<M> {
+  static emscripten::val call(C& self, A... args) { return guarded([&] { return (self.*M)(args...); }); }
+};
+template <class C, class R, class... A, R (C::*M)(A...) const>
+struct GuardedMethod<M> {
+  static emscripten::val call(const C& self, A... args) { return guarded([&] { return (self.*M)(args...); }); }
+};
+template <auto Method>
+inline constexpr auto method = &GuardedMethod<Method>::call;
+
+// The same for a free function: function("surfaceInfo", guard<&surface_info>).
+template <auto Function>
+struct GuardedFunction;
+template <class R, class... A, R (*F)(A...)>
+struct GuardedFunction<F> {
+  static emscripten::val call(A... args) { return guarded([&] { return F(args...); }); }
+};
+template <auto Function>
+inline constexpr auto guard = &GuardedFunction<Function>::call;
+
+// A bound class whose constructor can fail. A constructor cannot hand JS an Error object, so the
+// class builds its members inside attempt(); JS checks error() (undefined, or the Error with its
+// code and fields) right after `new` (web/shared/api/errors.js: construct()).
+class Fallible {
+ public:
+  emscripten::val error() const { return error_; }
+
+ protected:
+  template <class F>
+  void attempt(F&& body) {
+    error_ = guarded([&] { body(); });
+  }
+  // Throws (for a guarded method) when the constructor failed, naming what is missing.
+  void require_built(bool built, const char* who) const {
+    require(built, who, "not built: the constructor failed");
+  }
+
+ private:
+  emscripten::val error_ = emscripten::val::undefined();
+};
+
 }  // namespace basecamp::wasm

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "error.hpp"
 #include "guess/guess_count.hpp"
 #include "guess/network_size.hpp"
@@ -25,21 +26,11 @@ inline double whole_number(double x, const std::string& what, double lo, double 
   return x;
 }
 
-inline val doubles_to_js(const std::vector<double>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 inline val guess_count_to_js(const guess::GuessCount& c) {
-  val out = val::object();
-  out.set("k", static_cast<double>(c.k));
-  out.set("n", static_cast<double>(c.n));
-  out.set("log10", c.log10);
-  out.set("exact", c.exact);
-  out.set("digits", static_cast<double>(c.digits));
-  out.set("mantissa", c.mantissa);
-  out.set("exponent", static_cast<double>(c.exponent));
-  out.set("powerOfTen", c.power_of_ten);
-  return out;
+  return object("k", static_cast<double>(c.k), "n", static_cast<double>(c.n), "log10", c.log10,
+                "exact", c.exact, "digits", static_cast<double>(c.digits), "mantissa", c.mantissa,
+                "exponent", static_cast<double>(c.exponent), "powerOfTen", c.power_of_ten);
 }
 
 inline guess::GuessCount count_from_js(double k, double n) {
@@ -62,22 +53,17 @@ inline val guess_report_js(double k, double n, double per_second) {
 }
 
 inline val guess_constants_js() {
-  val out = val::object();
-  out.set("log10Atoms", guess::kLog10AtomsInUniverse);
-  out.set("ageOfUniverseSeconds", guess::kAgeOfUniverseSeconds);
-  out.set("secondsPerYear", guess::kSecondsPerYear);
-  out.set("maxExactDigits", guess::kMaxExactDigits);
-  out.set("maxSegments", static_cast<double>(guess::kMaxSegments));
-  out.set("maxRaceBudget", static_cast<double>(guess::kMaxRaceBudget));
-  return out;
+  return object("log10Atoms", guess::kLog10AtomsInUniverse,
+                "ageOfUniverseSeconds", guess::kAgeOfUniverseSeconds,
+                "secondsPerYear", guess::kSecondsPerYear, "maxExactDigits", guess::kMaxExactDigits,
+                "maxSegments", static_cast<double>(guess::kMaxSegments),
+                "maxRaceBudget", static_cast<double>(guess::kMaxRaceBudget));
 }
 
 inline val check_layers_js(const val& sizes) {
   const auto check = guess::check_layers(emscripten::convertJSArrayToNumberVector<double>(sizes));
-  val out = val::object();
-  out.set("problem", std::string(guess::layer_problem_name(check.problem)));
-  out.set("index", check.index);
-  return out;
+  return object("problem", std::string(guess::layer_problem_name(check.problem)),
+                "index", check.index);
 }
 
 inline val count_parameters_js(const val& sizes) {
@@ -107,15 +93,10 @@ inline val race_js(double n, double budget, double seed, const std::string& cost
       static_cast<long>(whole_number(budget, "race budget", 1, static_cast<double>(guess::kMaxRaceBudget))),
       static_cast<std::uint64_t>(whole_number(seed, "seed", 0, 4294967295.0)),
       cost == "backprop" ? guess::GradientCost::backprop : guess::GradientCost::finite_differences);
-  val out = val::object();
-  out.set("n", r.n);
-  out.set("budget", static_cast<double>(r.budget));
-  out.set("step", r.step);
-  out.set("evalsPerStep", r.evals_per_step);
-  out.set("descentSteps", static_cast<double>(r.descent_steps));
-  out.set("randomBest", doubles_to_js(r.random_best));
-  out.set("descentBest", doubles_to_js(r.descent_best));
-  return out;
+  return object("n", r.n, "budget", static_cast<double>(r.budget), "step", r.step,
+                "evalsPerStep", r.evals_per_step,
+                "descentSteps", static_cast<double>(r.descent_steps),
+                "randomBest", typed_copy(r.random_best), "descentBest", typed_copy(r.descent_best));
 }
 
 }  // namespace basecamp::wasm

@@ -1,6 +1,6 @@
 // The mini-batch walker as seen from JS: a regression problem (the default 7 points or given
 // ones), an optimizer by name and settings, a batch size and a seed. Conversion and ownership
-// only; the stepping is optim::MinibatchWalker's.
+// only; the stepping is descent::MinibatchWalker's.
 #pragma once
 
 #include <emscripten/val.h>
@@ -10,19 +10,19 @@
 #include <vector>
 
 #include "descent.hpp"
-#include "optim/minibatch.hpp"
+#include "descent/minibatch.hpp"
 
 namespace basecamp::wasm {
 
-class MinibatchDescent {
+class MinibatchDescent : public Fallible {
  public:
-  // spec: {x: [...], y: [...]} or {} for the default points. A bad setting is kept in error()
-  // (a constructor cannot hand JS an Error object); the JS wrapper throws it.
+  // spec: {x: [...], y: [...]} or {} for the default points.
   MinibatchDescent(const val& spec, const std::string& optimizer, const val& settings, int batch_size,
                    double seed, double m0, double b0, const val& schedule) {
-    try {
-      require(seed >= 0 && seed <= 9007199254740991.0 && seed == static_cast<double>(static_cast<long long>(seed)),
-              "mini-batch", "seed must be a whole number from 0 to 2^53 − 1, got " + optim::format_number(seed));
+    attempt([&] {
+      require_in_range(seed, limits::count(0, 9007199254740991.0), "mini-batch", "seed");
+      require_code(seed == std::floor(seed), code::not_integer, "mini-batch", "seed",
+                   [&] { return "seed must be a whole number, got " + format_number(seed); }, seed);
       if (!spec.isUndefined() && !spec.isNull() && spec.hasOwnProperty("x")) {
         problem_ = std::make_unique<surfaces::Regression>(
             emscripten::convertJSArrayToNumberVector<double>(spec["x"]),
@@ -31,15 +31,11 @@ class MinibatchDescent {
         problem_ = std::make_unique<surfaces::Regression>();
       }
       optimizer_ = optim::make_optimizer<double>(optimizer, settings_from_js(settings));
-      walker_ = std::make_unique<optim::MinibatchWalker>(*problem_, *optimizer_, batch_size,
+      walker_ = std::make_unique<descent::MinibatchWalker>(*problem_, *optimizer_, batch_size,
                                                          static_cast<std::uint64_t>(seed), m0, b0,
                                                          schedule_from_js(schedule));
-    } catch (const std::exception& e) {
-      error_ = e.what();
-    }
+    });
   }
-
-  std::string error() const { return error_; }
 
   // Up to n steps; the new rows as a flat Float64Array [m, b, loss, samples, batchLoss, ...].
   val step(int n) {
@@ -48,7 +44,7 @@ class MinibatchDescent {
       rows.insert(rows.end(), {walker().m(), walker().b(), walker().loss(),
                                static_cast<double>(walker().samples()), walker().batch_loss()});
     }
-    return val(emscripten::typed_memory_view(rows.size(), rows.data())).call<val>("slice");
+    return typed_copy(rows);
   }
 
   double m() const { return walker().m(); }
@@ -64,15 +60,14 @@ class MinibatchDescent {
   val last_batch() const { return vector_to_js(walker().last_batch()); }
 
  private:
-  optim::MinibatchWalker& walker() const {
-    require(walker_ != nullptr, "mini-batch", error_.empty() ? "not started" : error_);
+  descent::MinibatchWalker& walker() const {
+    require_built(walker_ != nullptr, "mini-batch");
     return *walker_;
   }
 
   std::unique_ptr<surfaces::Regression> problem_;
   std::unique_ptr<optim::Optimizer<double>> optimizer_;
-  std::unique_ptr<optim::MinibatchWalker> walker_;
-  std::string error_;
+  std::unique_ptr<descent::MinibatchWalker> walker_;
 };
 
 }  // namespace basecamp::wasm

@@ -7,15 +7,11 @@
 #include <string>
 
 #include "data/digit_image.hpp"
-#include "model.hpp"  // nnjs::bytes_from_js, float32_copy
+#include "model.hpp"  // nnjs::bytes_from_js
 #include "nn/classification.hpp"
 
 namespace basecamp::wasm {
 
-template <class T>
-val typed_copy(const std::vector<T>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
 
 // {samples, correct, accuracy, predicted: Uint8Array, confidence: Float32Array,
 //  confusion: Float64Array (classes², [true][predicted]), order: Int32Array, cellStart:
@@ -28,18 +24,11 @@ inline val classification_report_js(const val& probs, int rows, int classes, con
   const nn::ClassificationReport r =
       nn::classification_report({p.data(), static_cast<std::size_t>(p.size())}, rows, classes, y, k);
   const std::vector<double> confusion(r.confusion.begin(), r.confusion.end());
-  val out = val::object();
-  out.set("classes", r.classes);
-  out.set("samples", static_cast<double>(r.samples));
-  out.set("correct", static_cast<double>(r.correct));
-  out.set("accuracy", r.accuracy);
-  out.set("predicted", typed_copy(r.predicted));
-  out.set("confidence", typed_copy(r.confidence));
-  out.set("confusion", typed_copy(confusion));
-  out.set("order", typed_copy(r.order));
-  out.set("cellStart", typed_copy(r.cell_start));
-  out.set("mistakes", typed_copy(r.mistakes));
-  return out;
+  return object("classes", r.classes, "samples", static_cast<double>(r.samples),
+                "correct", static_cast<double>(r.correct), "accuracy", r.accuracy,
+                "predicted", typed_copy(r.predicted), "confidence", typed_copy(r.confidence),
+                "confusion", typed_copy(confusion), "order", typed_copy(r.order),
+                "cellStart", typed_copy(r.cell_start), "mistakes", typed_copy(r.mistakes));
 }
 
 // {pixels: Uint8Array(784), empty, box: {x, y, width, height}, centerX, centerY}
@@ -54,13 +43,8 @@ inline val mnist_preprocess_js(const val& ink, int width, int height) {
   box.set("y", d.box_y);
   box.set("width", d.box_width);
   box.set("height", d.box_height);
-  val out = val::object();
-  out.set("pixels", typed_copy(d.pixels));
-  out.set("empty", d.empty);
-  out.set("box", box);
-  out.set("centerX", d.center_x);
-  out.set("centerY", d.center_y);
-  return out;
+  return object("pixels", typed_copy(d.pixels), "empty", d.empty, "box", box,
+                "centerX", d.center_x, "centerY", d.center_y);
 }
 
 }  // namespace basecamp::wasm

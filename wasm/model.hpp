@@ -20,7 +20,6 @@ namespace basecamp::wasm {
 
 namespace nnjs {
 
-inline bool has(const val& o, const char* key) { return o.hasOwnProperty(key) && !o[key].isUndefined(); }
 
 inline std::string json(const val& v) { return val::global("JSON").call<std::string>("stringify", v); }
 
@@ -130,20 +129,13 @@ inline nn::Dataset<float> bytes_dataset(const val& pixels, int rows, int cols, c
       bytes_from_js(labels, static_cast<std::size_t>(rows), "labels"), classes);
 }
 
-inline val float32_copy(const float* data, std::size_t n) {
-  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
-}
 
 inline val number_or_null(double v) { return std::isnan(v) ? val::null() : val(v); }
 
 inline val epoch_to_js(const nn::EpochLog& e) {
-  val out = val::object();
-  out.set("epoch", e.epoch);
-  out.set("loss", e.loss);
-  out.set("metric", number_or_null(e.metric));
-  out.set("valLoss", e.has_validation ? val(e.val_loss) : val::null());
-  out.set("valMetric", e.has_validation ? number_or_null(e.val_metric) : val::null());
-  return out;
+  return object("epoch", e.epoch, "loss", e.loss, "metric", number_or_null(e.metric),
+                "valLoss", e.has_validation ? val(e.val_loss) : val::null(),
+                "valMetric", e.has_validation ? number_or_null(e.val_metric) : val::null());
 }
 
 }  // namespace nnjs
@@ -153,97 +145,55 @@ inline val model_memory(const val& spec, int batch_size, const std::string& opti
   const nn::ModelSpec s = nnjs::spec_from_js(spec);
   const nn::MemoryEstimate m =
       nn::estimate_memory(s, batch_size, nn::optimizer_state_slots(optimizer, settings_from_js(settings)));
-  val out = val::object();
-  out.set("parameters", static_cast<double>(m.parameters));
-  out.set("weightBytes", m.weight_bytes);
-  out.set("gradBytes", m.grad_bytes);
-  out.set("optimizerBytes", m.optimizer_bytes);
-  out.set("activationBytes", m.activation_bytes);
-  out.set("totalBytes", m.total_bytes);
-  return out;
+  return object("parameters", static_cast<double>(m.parameters), "weightBytes", m.weight_bytes,
+                "gradBytes", m.grad_bytes, "optimizerBytes", m.optimizer_bytes,
+                "activationBytes", m.activation_bytes, "totalBytes", m.total_bytes);
 }
 
-inline val nn_names() {
-  val out = val::object();
-  out.set("activations", vector_to_js(nn::activation_names()));
-  out.set("losses", vector_to_js(nn::loss_names()));
-  out.set("initializers", vector_to_js(nn::initializer_names()));
-  out.set("optimizers", vector_to_js(optim::optimizer_names()));
-  return out;
-}
-
-// A model with its optimizer, training data and trainer: what a lesson's worker holds.
-class Network {
+// nn::Network (a model with its optimizer, data and resumable trainer) for a lesson's worker:
+// JS values in, plain objects and typed-array copies out.
+class Network : public Fallible {
  public:
-  // A constructor cannot hand JS an Error object, so a bad spec or setting is kept in error()
-  // (the JS wrapper checks it, deletes the object and throws).
   Network(const val& spec, const std::string& optimizer, const val& settings) {
-    try {
-      model_ = std::make_unique<nn::Model<float>>(nnjs::spec_from_js(spec));
-      optimizer_ = optim::make_optimizer<float>(optimizer, settings_from_js(settings));
-    } catch (const std::exception& e) {
-      error_ = e.what();
-    }
+    attempt([&] { net_ = std::make_unique<nn::Network>(nnjs::spec_from_js(spec), optimizer, settings_from_js(settings)); });
   }
-
-  std::string error() const { return error_; }
 
   void set_training_data(const val& x, int rows, int cols, const val& y, int y_cols) {
-    train_ = nnjs::floats_dataset(x, rows, cols, y, y_cols);
-    trainer_.reset();
+    net().set_training(nnjs::floats_dataset(x, rows, cols, y, y_cols));
   }
   void set_training_bytes(const val& pixels, int rows, int cols, const val& labels, int classes) {
-    train_ = nnjs::bytes_dataset(pixels, rows, cols, labels, classes);
-    trainer_.reset();
+    net().set_training(nnjs::bytes_dataset(pixels, rows, cols, labels, classes));
   }
   void set_validation_data(const val& x, int rows, int cols, const val& y, int y_cols) {
-    validation_ = nnjs::floats_dataset(x, rows, cols, y, y_cols);
-    trainer_.reset();
+    net().set_validation(nnjs::floats_dataset(x, rows, cols, y, y_cols));
   }
   void set_validation_bytes(const val& pixels, int rows, int cols, const val& labels, int classes) {
-    validation_ = nnjs::bytes_dataset(pixels, rows, cols, labels, classes);
-    trainer_.reset();
+    net().set_validation(nnjs::bytes_dataset(pixels, rows, cols, labels, classes));
   }
-  void clear_data() {
-    trainer_.reset();
-    train_.reset();
-    validation_.reset();
-  }
-
-  // Starts a fit over the training data (the optimizer keeps its state, as in Keras).
-  void start_fit(const val& options) {
-    require(train_.has_value(), "fit", "no training data (call setTrainingData or setTrainingBytes first)");
-    trainer_ = std::make_unique<nn::Trainer<float>>(model(), *optimizer_, *train_, nnjs::fit_options_from_js(options),
-                                                   validation_);
-  }
+  void clear_data() { net().clear_data(); }
+  void start_fit(const val& options) { net().start_fit(nnjs::fit_options_from_js(options)); }
 
   // Up to n batches (never past an epoch's end) →
   // {epoch, batch, batchesPerEpoch, batchLoss, loss, metric, samplesSeen, done, epochEnd: log|null}
   val run_batches(int n) {
-    require(trainer_ != nullptr, "fit", "not started (call startFit first)");
-    const bool more = trainer_->run_batches(n);
-    const nn::BatchLog& b = trainer_->last_batch();
-    val out = val::object();
-    out.set("epoch", b.epoch);
-    out.set("batch", b.batch);
-    out.set("batchesPerEpoch", b.batches_per_epoch);
-    out.set("batchLoss", b.batch_loss);
-    out.set("loss", b.loss);
-    out.set("metric", nnjs::number_or_null(b.metric));
-    out.set("samplesSeen", static_cast<double>(b.samples_seen));
-    out.set("done", !more);
-    out.set("epochEnd", trainer_->epoch_ended() ? nnjs::epoch_to_js(trainer_->history().back()) : val::null());
-    return out;
+    nn::Trainer<float>& trainer = net().trainer();
+    const bool more = trainer.run_batches(n);
+    const nn::BatchLog& b = trainer.last_batch();
+    return object("epoch", b.epoch, "batch", b.batch, "batchesPerEpoch", b.batches_per_epoch,
+                  "batchLoss", b.batch_loss, "loss", b.loss,
+                  "metric", nnjs::number_or_null(b.metric),
+                  "samplesSeen", static_cast<double>(b.samples_seen), "done", !more,
+                  "epochEnd", trainer.epoch_ended() ? nnjs::epoch_to_js(trainer.history().back()) : val::null());
   }
 
   void stop() {
-    if (trainer_) trainer_->stop();
+    if (net().fitting()) net().trainer().stop();
   }
 
   val history() const {
     val out = val::array();
-    if (trainer_)
-      for (const auto& e : trainer_->history()) out.call<void>("push", nnjs::epoch_to_js(e));
+    if (const auto* trainer = net().trainer_if_any())
+      for (const auto& e : trainer->history()) out.call<void>("push", nnjs::epoch_to_js(e));
     return out;
   }
 
@@ -257,7 +207,7 @@ class Network {
   // rows x outputs probabilities (or values), row-major, as a Float32Array copy.
   val predict(const val& x, int rows, int cols) {
     const Tensor<float> p = model().predict(nnjs::floats_from_js(x, rows, cols, "x"));
-    return nnjs::float32_copy(p.data(), static_cast<std::size_t>(p.size()));
+    return typed_copy(p.data(), static_cast<std::size_t>(p.size()));
   }
   val predict_bytes(const val& pixels, int rows, int cols) {
     const int outputs = nn::output_size(model().spec());
@@ -266,26 +216,23 @@ class Network {
         nnjs::bytes_from_js(pixels, static_cast<std::size_t>(rows) * static_cast<std::size_t>(std::max(cols, 0)), "pixels"),
         rows, cols, std::vector<std::uint8_t>(static_cast<std::size_t>(std::max(rows, 0)), 0), outputs);
     const Tensor<float> p = model().predict(data);
-    return nnjs::float32_copy(p.data(), static_cast<std::size_t>(p.size()));
+    return typed_copy(p.data(), static_cast<std::size_t>(p.size()));
   }
 
   // Dense layer i's kernel as {rows: fan_in, cols: units, data: Float32Array} (a copy), and bias.
   val weights(int layer) const {
     const Tensor<float>& w = model().kernel(layer).value;
-    val out = val::object();
-    out.set("rows", static_cast<int>(w.rows()));
-    out.set("cols", static_cast<int>(w.cols()));
-    out.set("data", nnjs::float32_copy(w.data(), static_cast<std::size_t>(w.size())));
-    return out;
+    return object("rows", static_cast<int>(w.rows()), "cols", static_cast<int>(w.cols()),
+                  "data", typed_copy(w.data(), static_cast<std::size_t>(w.size())));
   }
   val bias(int layer) const {
     const Tensor<float>& b = model().bias(layer).value;
-    return nnjs::float32_copy(b.data(), static_cast<std::size_t>(b.size()));
+    return typed_copy(b.data(), static_cast<std::size_t>(b.size()));
   }
 
   val save() const {
     const std::vector<std::uint8_t> bytes = nn::save_weights(model());
-    return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
+    return typed_copy(bytes);
   }
   void load(const val& bytes) {
     const bool ok = bytes.typeOf().as<std::string>() == "object" && !bytes.isNull();
@@ -297,33 +244,20 @@ class Network {
   double parameter_count() const { return static_cast<double>(model().parameter_count()); }
   int dense_count() const { return model().dense_count(); }
   std::string summary() const { return nn::describe(model().spec()); }
-  double lr() const { return optimizer().lr; }
-  void set_lr(double lr) {
-    optim::check::positive(optimizer().name(), "lr", lr);
-    optimizer().lr = lr;
-  }
+  double lr() const { return net().optimizer().lr; }
+  void set_lr(double lr) { net().optimizer().set_lr(lr); }
 
  private:
   static val evaluation_to_js(const nn::Evaluation& e) {
-    val out = val::object();
-    out.set("loss", e.loss);
-    out.set("accuracy", nnjs::number_or_null(e.metric));
-    return out;
+    return object("loss", e.loss, "accuracy", nnjs::number_or_null(e.metric));
   }
-  nn::Model<float>& model() const {
-    require(model_ != nullptr, "model", error_.empty() ? "not built" : error_);
-    return *model_;
+  nn::Network& net() const {
+    require_built(net_ != nullptr, "model");
+    return *net_;
   }
-  optim::Optimizer<float>& optimizer() const {
-    require(optimizer_ != nullptr, "model", error_.empty() ? "no optimizer" : error_);
-    return *optimizer_;
-  }
+  nn::Model<float>& model() const { return net().model(); }
 
-  std::unique_ptr<nn::Model<float>> model_;
-  std::unique_ptr<optim::Optimizer<float>> optimizer_;
-  std::optional<nn::Dataset<float>> train_, validation_;
-  std::unique_ptr<nn::Trainer<float>> trainer_;
-  std::string error_;
+  std::unique_ptr<nn::Network> net_;
 };
 
 }  // namespace basecamp::wasm

@@ -7,6 +7,7 @@ import { parseHash } from './shared/url-state.js';
 import { findLesson, lessons } from './lessons/index.js';
 import { registerOffline } from './shared/offline.js';
 import { activityOf, onActivity } from './shared/activity.js';
+import { errorText } from './shared/error-text.js';
 
 registerStrings(shellStrings);
 
@@ -28,8 +29,10 @@ export function showError(message) {
   banner.textContent = message;
   banner.hidden = false;
 }
-window.addEventListener('error', (e) => showError(t('app.error', { message: e.message })));
-window.addEventListener('unhandledrejection', (e) => showError(t('app.error', { message: e.reason?.message ?? e.reason })));
+// A core error that no lesson caught is still worded from the page's strings, never in the core's English.
+const reason = (error, fallback) => (typeof error?.code === 'string' ? errorText(error) : fallback);
+window.addEventListener('error', (e) => showError(t('app.error', { message: reason(e.error, e.message) })));
+window.addEventListener('unhandledrejection', (e) => showError(t('app.error', { message: reason(e.reason, e.reason?.message ?? e.reason) })));
 
 function renderNav(activeId) {
   nav.setAttribute('aria-label', t('app.nav_label'));

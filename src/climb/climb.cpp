@@ -5,7 +5,7 @@
 
 #include "error.hpp"
 #include "optim/factory.hpp"
-#include "optim/walker.hpp"
+#include "descent/walker.hpp"
 
 namespace basecamp::climb {
 
@@ -66,7 +66,7 @@ Reach reach_base_camp(const surfaces::Surface& surface, double x0, double y0, do
   optim::OptimizerSettings settings;
   settings.lr = lr;
   const auto sgd = optim::make_optimizer<double>("sgd", settings);
-  optim::Walker walker(surface, *sgd, x0, y0);
+  descent::Walker walker(surface, *sgd, x0, y0);
   Reach r;
   const auto at_camp = [&] { return inspect(surface, walker.x(), walker.y()).status == Status::base_camp; };
   if (at_camp()) r.steps_to_base_camp = 0;

@@ -13,8 +13,8 @@ namespace basecamp::generalize {
 double true_curve(double x) { return std::sin(1.5 * x); }
 
 CurveData make_curve_data(int n, double noise, std::uint64_t seed) {
-  require(n >= 1 && n <= 100000, "curve data", "n must be in [1, 100000], got " + std::to_string(n));
-  require(std::isfinite(noise) && noise >= 0, "curve data", "noise must be a finite number >= 0");
+  require_in_range(n, limits::count(1, 100000), "curve data", "n");
+  require_in_range(noise, limits::non_negative, "curve data", "noise");
   Rng rng(seed);
   CurveData d;
   d.x.resize(static_cast<std::size_t>(n));

@@ -27,6 +27,14 @@ CurveData make_curve_data(int n, double noise, std::uint64_t seed);
 // n points evenly spaced on [lo, hi] (n ≥ 2; a single point is lo), for drawing curves.
 std::vector<double> linspace(double lo, double hi, int n);
 
+// The noiseless curve on n evenly spaced points of [−1, 1] (what the lesson draws under the data).
+inline CurveData true_curve_points(int n) {
+  CurveData d;
+  d.x = linspace(-1.0, 1.0, n);
+  for (double x : d.x) d.y.push_back(true_curve(x));
+  return d;
+}
+
 // Legendre polynomials P_1(x) … P_d(x) of each x (rows) as columns: (n x d). P_0 = 1 is left to
 // the Dense layer's bias. Orthogonal on [−1, 1], so gradient descent on their coefficients is far
 // better conditioned than on 1, x, x², …  Recurrence: (k+1)P_{k+1} = (2k+1)x·P_k − k·P_{k−1}.

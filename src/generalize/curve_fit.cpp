@@ -66,30 +66,29 @@ void check_data(const CurveData& d, const char* name) {
 ModelKind parse_model_kind(const std::string& name) {
   if (name == "poly") return ModelKind::poly;
   if (name == "mlp") return ModelKind::mlp;
-  throw Error("fit: unknown model '" + name + "' (valid: poly, mlp)");
+  throw_unknown_name("fit", "model", name, "poly, mlp");
 }
 
 Penalty parse_penalty(const std::string& name) {
   if (name == "none") return Penalty::none;
   if (name == "l2") return Penalty::l2;
   if (name == "l1") return Penalty::l1;
-  throw Error("fit: unknown penalty '" + name + "' (valid: none, l2, l1)");
+  throw_unknown_name("fit", "penalty", name, "none, l2, l1");
 }
 
 void validate_fit_spec(const FitSpec& s) {
-  const auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
-  if (s.model == ModelKind::poly)
-    require(s.degree >= 1 && s.degree <= kMaxDegree, kWho, "degree must be in [1, " + std::to_string(kMaxDegree) + "], got " + std::to_string(s.degree));
-  else {
-    require(s.hidden >= 1 && s.hidden <= 512, kWho, "hidden units must be in [1, 512], got " + std::to_string(s.hidden));
-    require(s.depth >= 1 && s.depth <= 4, kWho, "depth must be in [1, 4], got " + std::to_string(s.depth));
-    require(in(s.dropout, 0, 0.9), kWho, "dropout rate must be in [0, 0.9], got " + optim::format_number(s.dropout));
+  if (s.model == ModelKind::poly) {
+    require_in_range(s.degree, limits::count(1, kMaxDegree), kWho, "degree");
+  } else {
+    require_in_range(s.hidden, limits::count(1, 512), kWho, "hidden");
+    require_in_range(s.depth, limits::count(1, 4), kWho, "depth");
+    require_in_range(s.dropout, Range{0, 0.9}, kWho, "dropout");
   }
-  require(in(s.lambda, 0, 1e6), kWho, "lambda must be a finite number in [0, 1e6], got " + optim::format_number(s.lambda));
-  require(in(s.lr, 1e-9, 1e3), kWho, "learning rate must be in [1e-9, 1000], got " + optim::format_number(s.lr));
-  require(s.steps >= 0 && s.steps <= 100000, kWho, "steps must be in [0, 100000], got " + std::to_string(s.steps));
-  require(s.record_every >= 1, kWho, "record_every must be >= 1, got " + std::to_string(s.record_every));
-  require(s.grid >= 2 && s.grid <= 2001, kWho, "grid must be in [2, 2001], got " + std::to_string(s.grid));
+  require_in_range(s.lambda, Range{0, 1e6}, kWho, "lambda");
+  require_in_range(s.lr, Range{1e-9, 1e3}, kWho, "lr");
+  require_in_range(s.steps, limits::count(0, 100000), kWho, "steps");
+  require_in_range(s.record_every, limits::count(1), kWho, "record_every");
+  require_in_range(s.grid, limits::count(2, 2001), kWho, "grid");
 }
 
 struct FitRun::State {

@@ -20,7 +20,7 @@ InitRule parse_init_rule(const std::string& name) {
   const auto& n = init_rule_names();
   for (std::size_t i = 0; i < n.size(); ++i)
     if (n[i] == name) return static_cast<InitRule>(i);
-  throw Error("init: unknown rule '" + name + "' (valid: normal_0.01, normal_1, xavier, he)");
+  throw_unknown_name("init", "rule", name, n);
 }
 
 double init_stddev(InitRule rule, int fan_in) {
@@ -50,15 +50,15 @@ Histogram histogram(const std::vector<double>& values, int bins, double lo, doub
 }
 
 std::vector<LayerStats> activation_stats(const InitSpec& s) {
-  require(s.layers >= 1 && s.layers <= 10, "init", "layers must be in [1, 10], got " + std::to_string(s.layers));
-  require(s.units >= 1 && s.units <= 500, "init", "units must be in [1, 500], got " + std::to_string(s.units));
-  require(s.samples >= 1 && s.samples <= 5000, "init", "samples must be in [1, 5000], got " + std::to_string(s.samples));
-  require(s.bins >= 1 && s.bins <= 200, "init", "bins must be in [1, 200], got " + std::to_string(s.bins));
+  require_in_range(s.layers, limits::count(1, 10), "init", "layers");
+  require_in_range(s.units, limits::count(1, 500), "init", "units");
+  require_in_range(s.samples, limits::count(1, 5000), "init", "samples");
+  require_in_range(s.bins, limits::count(1, 200), "init", "bins");
   enum { sigmoid, tanh_, relu } act;
   if (s.activation == "sigmoid") act = sigmoid;
   else if (s.activation == "tanh") act = tanh_;
   else if (s.activation == "relu") act = relu;
-  else throw Error("init: unknown activation '" + s.activation + "' (valid: sigmoid, tanh, relu)");
+  else throw_unknown_name("init", "activation", s.activation, "sigmoid, tanh, relu");
 
   using M = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   Rng rng(s.seed);

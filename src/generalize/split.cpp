@@ -15,25 +15,34 @@ namespace basecamp::generalize {
 
 namespace {
 
-// Fisher–Yates with Rng::below: the same order natively and in wasm.
+// 0 … n−1 in a seeded random order.
 std::vector<int> shuffled(int n, std::uint64_t seed) {
   std::vector<int> order(static_cast<std::size_t>(n));
   std::iota(order.begin(), order.end(), 0);
   Rng rng(seed);
-  for (int i = n - 1; i > 0; --i) std::swap(order[i], order[rng.below(static_cast<std::uint64_t>(i) + 1)]);
+  shuffle(order, rng);
   return order;
 }
 
 }  // namespace
 
 std::vector<Role> split_roles(int n, double train_frac, double val_frac, std::uint64_t seed) {
-  require(n >= 2 && n <= 100000, "split", "n must be in [2, 100000], got " + std::to_string(n));
-  require(train_frac >= 0 && train_frac <= 1 && val_frac >= 0 && val_frac <= 1, "split",
-          "fractions must be in [0, 1]");
-  require(train_frac + val_frac <= 1 + 1e-12, "split", "training and validation fractions add up to more than 1");
+  require_in_range(n, limits::count(2, 100000), "split", "n");
+  require_in_range(train_frac, limits::unit_closed, "split", "train_fraction");
+  require_in_range(val_frac, limits::unit_closed, "split", "val_fraction");
+  if (train_frac + val_frac > 1 + 1e-12) {
+    ErrorInfo info;
+    info.code = code::sum_too_large;
+    info.field = "val_fraction";
+    info.value = train_frac + val_frac;
+    info.max = 1;
+    throw Error("split: training and validation fractions add up to more than 1", std::move(info));
+  }
   const int n_train = static_cast<int>(std::lround(n * train_frac));
   const int n_val = std::min(n - n_train, static_cast<int>(std::lround(n * val_frac)));
-  require(n_train >= 2, "split", "at least 2 training samples are needed, the split leaves " + std::to_string(n_train));
+  require_code(n_train >= 2, code::empty, "split", "train_fraction", [&] {
+    return "at least 2 training samples are needed, the split leaves " + std::to_string(n_train);
+  }, n_train);
   std::vector<Role> roles(static_cast<std::size_t>(n), Role::test);
   const std::vector<int> order = shuffled(n, seed);
   for (int i = 0; i < n_train; ++i) roles[order[i]] = Role::train;
@@ -84,8 +93,7 @@ DegreeScan scan_degrees(const CurveData& train, const CurveData& val, int max_de
 }
 
 std::vector<int> kfold_assign(int n, int k, std::uint64_t seed) {
-  require(k >= 2, "k-fold", "k must be at least 2, got " + std::to_string(k));
-  require(k <= n, "k-fold", "k = " + std::to_string(k) + " folds need at least " + std::to_string(k) + " samples, there are " + std::to_string(n));
+  require_in_range(k, limits::count(2, n), "k-fold", "k");
   std::vector<int> folds(static_cast<std::size_t>(n));
   const std::vector<int> order = shuffled(n, seed);
   for (int i = 0; i < n; ++i) folds[order[i]] = i % k;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "error.hpp"
@@ -12,17 +13,11 @@ namespace basecamp::nn {
 
 namespace {
 
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 template <class E>
 E parse(const std::string& what, const std::string& name, const std::vector<std::string>& names) {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return static_cast<E>(i);
-  throw Error("model: unknown " + what + " '" + name + "' (valid: " + join(names) + ")");
+  throw_unknown_name("model", what, name, names);
 }
 
 std::string num(double v) { return optim::format_number(v); }
@@ -58,41 +53,44 @@ const std::string& name_of(Init i) { return initializer_names()[static_cast<int>
 
 void validate_spec(const ModelSpec& spec) {
   const std::string who = "model";
-  require(spec.inputs >= 1 && spec.inputs <= kMaxInputs, who,
-          "inputs must be in [1, " + std::to_string(kMaxInputs) + "], got " +
-              std::to_string(spec.inputs));
-  require(!spec.layers.empty(), who, "needs at least one layer");
-  require(static_cast<int>(spec.layers.size()) <= kMaxLayers, who,
-          "at most " + std::to_string(kMaxLayers) + " layers, got " +
-              std::to_string(spec.layers.size()));
+  require_in_range(spec.inputs, limits::count(1, kMaxInputs), who, "inputs");
+  require_in_range(static_cast<double>(spec.layers.size()), limits::count(1, kMaxLayers), who, "layers");
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const LayerSpec& l = spec.layers[i];
-    const std::string where = "layer " + std::to_string(i + 1) + ": ";
+    const std::string where = "layer " + std::to_string(i + 1);
     if (l.kind == LayerSpec::Kind::dense) {
-      require(l.units >= 1 && l.units <= kMaxUnits, who,
-              where + "units must be in [1, " + std::to_string(kMaxUnits) + "], got " +
-                  std::to_string(l.units));
+      require_in_range(l.units, limits::count(1, kMaxUnits), who + ": " + where, "units");
       require(static_cast<int>(l.activation) >= 0 && static_cast<int>(l.activation) <= 4, who,
-              where + "bad activation");
+              where + ": bad activation");
     } else {
-      require(l.rate >= 0 && l.rate < 1, who,
-              where + "dropout rate must be in [0, 1), got " + num(l.rate));
+      require_in_range(l.rate, limits::unit_open, who + ": " + where, "dropout");
     }
   }
   const LayerSpec& last = spec.layers.back();
-  require(last.kind == LayerSpec::Kind::dense, who, "the last layer must be Dense, not Dropout");
-  if (spec.loss == Loss::categorical_crossentropy)
-    require(last.activation == Activation::softmax, who,
-            "categorical_crossentropy needs a softmax output layer, got " + name_of(last.activation));
-  if (spec.loss == Loss::binary_crossentropy)
-    require(last.activation == Activation::sigmoid, who,
-            "binary_crossentropy needs a sigmoid output layer, got " + name_of(last.activation));
-  require(std::isfinite(spec.l1) && spec.l1 >= 0, who, "l1 must be a finite number >= 0, got " + num(spec.l1));
-  require(std::isfinite(spec.l2) && spec.l2 >= 0, who, "l2 must be a finite number >= 0, got " + num(spec.l2));
+  require_code(last.kind == LayerSpec::Kind::dense, code::last_layer_dense, who, "layers",
+               [] { return "the last layer must be Dense, not Dropout"; });
+  const auto needs = [&](Activation output) {
+    if (last.activation == output) return;
+    throw_error(code::loss_needs_output, who, "loss",
+                name_of(spec.loss) + " needs a " + name_of(output) + " output layer, got " +
+                    name_of(last.activation),
+                std::numeric_limits<double>::quiet_NaN(), name_of(output));
+  };
+  if (spec.loss == Loss::categorical_crossentropy) needs(Activation::softmax);
+  if (spec.loss == Loss::binary_crossentropy) needs(Activation::sigmoid);
+  require_in_range(spec.l1, limits::non_negative, who, "l1");
+  require_in_range(spec.l2, limits::non_negative, who, "l2");
   const long long count = parameter_count(spec);
-  require(count <= kMaxParameters, who,
-          "network too large: " + std::to_string(count) + " parameters (at most " +
-              std::to_string(kMaxParameters) + ")");
+  if (count > kMaxParameters) {
+    ErrorInfo info;
+    info.code = code::too_large;
+    info.field = "parameters";
+    info.value = static_cast<double>(count);
+    info.max = static_cast<double>(kMaxParameters);
+    throw Error(who + ": network too large: " + std::to_string(count) + " parameters (at most " +
+                    std::to_string(kMaxParameters) + ")",
+                std::move(info));
+  }
 }
 
 int output_size(const ModelSpec& spec) {
@@ -138,7 +136,7 @@ int optimizer_state_slots(const std::string& name, const optim::OptimizerSetting
 
 MemoryEstimate estimate_memory(const ModelSpec& spec, int batch_size, int optimizer_slots,
                                int bytes_per_number) {
-  require(batch_size >= 1, "model", "batch size must be >= 1, got " + std::to_string(batch_size));
+  require_in_range(batch_size, limits::count(1), "model", "batch_size");
   MemoryEstimate m;
   m.parameters = parameter_count(spec);
   const double p = static_cast<double>(m.parameters), b = bytes_per_number;

@@ -11,10 +11,9 @@
 namespace basecamp::nn {
 
 void validate_fit_options(const FitOptions& o) {
-  require(o.epochs >= 1, "fit", "epochs must be >= 1, got " + std::to_string(o.epochs));
-  require(o.batch_size >= 1, "fit", "batch_size must be >= 1, got " + std::to_string(o.batch_size));
-  require(o.validation_split >= 0 && o.validation_split < 1, "fit",
-          "validation_split must be in [0, 1), got " + optim::format_number(o.validation_split));
+  require_in_range(o.epochs, limits::count(1), "fit", "epochs");
+  require_in_range(o.batch_size, limits::count(1), "fit", "batch_size");
+  require_in_range(o.validation_split, limits::unit_open, "fit", "validation_split");
 }
 
 namespace {
@@ -34,7 +33,7 @@ Trainer<T>::Trainer(Model<T>& model, optim::Optimizer<T>& optimizer, Dataset<T> 
       dropout_rng_(options.seed.value_or(model.spec().seed) ^ kDropoutStream) {
   validate_fit_options(options_);
   const auto check = [&](const Dataset<T>& d, const char* what) {
-    require(d.size() >= 1, "fit", std::string(what) + " data is empty");
+    require_code(d.size() >= 1, code::empty, "fit", what, [&] { return std::string(what) + " data is empty"; });
     require(d.x_cols() == model_.spec().inputs, "fit",
             std::string(what) + " x has " + std::to_string(d.x_cols()) + " columns, the model takes " +
                 std::to_string(model_.spec().inputs) + " inputs");
@@ -48,10 +47,11 @@ Trainer<T>::Trainer(Model<T>& model, optim::Optimizer<T>& optimizer, Dataset<T> 
   } else if (options_.validation_split > 0) {
     const std::size_t n = train_.size();
     const auto split_at = static_cast<std::size_t>(std::floor(static_cast<double>(n) * (1.0 - options_.validation_split)));
-    require(split_at >= 1 && split_at < n, "fit",
-            "validation_split " + optim::format_number(options_.validation_split) + " of " + std::to_string(n) +
-                " samples leaves " + std::to_string(split_at) + " for training and " + std::to_string(n - split_at) +
-                " for validation; both need at least 1");
+    require_code(split_at >= 1 && split_at < n, code::empty, "fit", "validation_split", [&] {
+      return "validation_split " + optim::format_number(options_.validation_split) + " of " + std::to_string(n) +
+             " samples leaves " + std::to_string(split_at) + " for training and " + std::to_string(n - split_at) +
+             " for validation; both need at least 1";
+    }, options_.validation_split);
     validation_ = train_.slice(split_at, n - split_at);
     train_ = train_.slice(0, split_at);
   }
@@ -63,9 +63,7 @@ Trainer<T>::Trainer(Model<T>& model, optim::Optimizer<T>& optimizer, Dataset<T> 
 template <class T>
 void Trainer<T>::start_epoch() {
   std::iota(order_.begin(), order_.end(), std::size_t{0});
-  if (options_.shuffle) {  // Fisher–Yates, from the back
-    for (std::size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[shuffle_rng_.below(i)]);
-  }
+  if (options_.shuffle) shuffle(order_, shuffle_rng_);
   loss_sum_ = correct_ = 0;
   epoch_samples_ = 0;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "error.hpp"
@@ -11,6 +12,13 @@
 namespace basecamp::nn {
 
 namespace {
+
+// Every problem with a file is `malformed_file` about the field "file" (the page says the file
+// cannot be used; the English text says why).
+template <class What>
+void require_file(bool ok, const char* who, const What& what) {
+  if (!ok) throw_error(code::malformed_file, who, "file", std::string(what));
+}
 
 constexpr std::uint8_t kMagic[4] = {'B', 'C', 'N', 'N'};
 
@@ -45,7 +53,7 @@ struct Reader {
   std::span<const std::uint8_t> in;
   std::size_t at = 0;
   void need(std::size_t n, const char* what) {
-    require(n <= in.size() - at, "load",
+    require_file(n <= in.size() - at, "load",
             std::string("file is truncated (") + what + " at byte " + std::to_string(at) + " of " +
                 std::to_string(in.size()) + ")");
   }
@@ -128,14 +136,14 @@ std::vector<std::uint8_t> save_weights(const Model<T>& model) {
 
 template <class T>
 void load_weights(Model<T>& model, std::span<const std::uint8_t> bytes) {
-  require(bytes.size() >= 8, "load", "not a Basecamp weights file (only " + std::to_string(bytes.size()) + " bytes)");
-  require(std::equal(kMagic, kMagic + 4, bytes.begin()), "load", "not a Basecamp weights file (bad magic)");
+  require_file(bytes.size() >= 8, "load", "not a Basecamp weights file (only " + std::to_string(bytes.size()) + " bytes)");
+  require_file(std::equal(kMagic, kMagic + 4, bytes.begin()), "load", "not a Basecamp weights file (bad magic)");
   Reader r{bytes};
   r.at = 4;
   const std::uint32_t version = r.u32("version");
-  require(version == kWeightsVersion, "load",
+  require_file(version == kWeightsVersion, "load",
           "unsupported version " + std::to_string(version) + " (this build reads version " + std::to_string(kWeightsVersion) + ")");
-  require(bytes.size() >= 12, "load", "file is truncated (header)");
+  require_file(bytes.size() >= 12, "load", "file is truncated (header)");
   // The last 4 bytes are the hash: the structure is parsed from the bytes before them, so a cut
   // file reads as "truncated", an appended one as "trailing bytes", a flipped bit as "checksum".
   const std::size_t body = bytes.size() - 4;
@@ -144,44 +152,46 @@ void load_weights(Model<T>& model, std::span<const std::uint8_t> bytes) {
   Arch a;
   a.inputs = r.u32("inputs");
   const std::uint32_t layers = r.u32("layer count");
-  require(layers >= 1 && layers <= static_cast<std::uint32_t>(kMaxLayers), "load",
+  require_file(layers >= 1 && layers <= static_cast<std::uint32_t>(kMaxLayers), "load",
           "bad layer count " + std::to_string(layers));
   for (std::uint32_t i = 0; i < layers; ++i) {
     const std::uint8_t kind = r.u8("layer kind");
-    require(kind <= 1, "load", "bad layer kind " + std::to_string(kind) + " in layer " + std::to_string(i + 1));
+    require_file(kind <= 1, "load", "bad layer kind " + std::to_string(kind) + " in layer " + std::to_string(i + 1));
     a.kinds.push_back(kind);
     a.activations.push_back(r.u8("activation"));
     a.units.push_back(r.u32("units"));
   }
   a.loss = r.u8("loss");
   const Arch mine = arch_of(model.spec());
-  require(a == mine, "load",
-          "the file's network (" + describe(a) + ") differs from this model's (" + describe(mine) + ")");
+  if (!(a == mine))  // the file's network travels as data (text): the page names it
+    throw_error(code::malformed_file, "load", "file",
+                "the file's network (" + describe(a) + ") differs from this model's (" + describe(mine) + ")",
+                std::numeric_limits<double>::quiet_NaN(), describe(a));
   const std::uint32_t tensors = r.u32("tensor count");
-  require(tensors == static_cast<std::uint32_t>(2 * model.dense_count()), "load",
+  require_file(tensors == static_cast<std::uint32_t>(2 * model.dense_count()), "load",
           "file has " + std::to_string(tensors) + " tensors, the model has " + std::to_string(2 * model.dense_count()));
   std::vector<Tensor<T>> values;
   const std::vector<Param<T>*> params = model.params();
   for (std::uint32_t t = 0; t < tensors; ++t) {
     const Param<T>& p = *params[t];
     const std::uint32_t rows = r.u32("tensor rows"), cols = r.u32("tensor cols");
-    require(static_cast<Eigen::Index>(rows) == p.value.rows() && static_cast<Eigen::Index>(cols) == p.value.cols(), "load",
+    require_file(static_cast<Eigen::Index>(rows) == p.value.rows() && static_cast<Eigen::Index>(cols) == p.value.cols(), "load",
             "tensor " + p.name + " is (" + std::to_string(rows) + "x" + std::to_string(cols) + ") in the file, " +
                 shape_of(p.value) + " in the model");
     r.need(static_cast<std::size_t>(rows) * cols * 4, "weights");
     Tensor<T> v(rows, cols);
     for (Eigen::Index k = 0; k < v.size(); ++k) {
       const float f = float_of(r.u32("weights"));
-      require(std::isfinite(f), "load", "tensor " + p.name + " holds a non-finite value (" + std::to_string(f) + ")");
+      require_file(std::isfinite(f), "load", "tensor " + p.name + " holds a non-finite value (" + std::to_string(f) + ")");
       v.data()[k] = static_cast<T>(f);
     }
     values.push_back(std::move(v));
   }
-  require(r.at == r.in.size(), "load",
+  require_file(r.at == r.in.size(), "load",
           std::to_string(r.in.size() - r.at) + " trailing bytes after the weights");
   std::uint32_t stored = 0;
   for (int k = 0; k < 4; ++k) stored |= static_cast<std::uint32_t>(bytes[body + k]) << (8 * k);
-  require(fnv1a(bytes.first(body)) == stored, "load", "file is corrupted (checksum mismatch)");
+  require_file(fnv1a(bytes.first(body)) == stored, "load", "file is corrupted (checksum mismatch)");
   for (std::uint32_t t = 0; t < tensors; ++t) params[t]->value = std::move(values[t]);
 }
 

@@ -42,17 +42,22 @@ struct AdadeltaOptions {
   double rho = 0.9;
   double eps = 1e-6;
   double weight_decay = 0.0;
+
+  // Each hyperparameter with its limits (checks, factory and catalogue read this list).
+  template <class F>
+  void each(F&& f) {
+    f("lr", lr, limits::positive);
+    f("rho", rho, limits::unit_open);
+    f("eps", eps, limits::positive);
+    f("weight_decay", weight_decay, limits::non_negative);
+  }
 };
 
 template <class T>
 class Adadelta : public Optimizer<T> {
  public:
   explicit Adadelta(const AdadeltaOptions& o = {}) : Optimizer<T>(o.lr), opt_(o) {
-    const std::string who = "Adadelta";
-    check::positive(who, "lr", o.lr);
-    check::unit_interval_open(who, "rho", o.rho);
-    check::positive(who, "eps", o.eps);
-    check::non_negative(who, "weight_decay", o.weight_decay);
+    check_options("Adadelta", o);
   }
 
   std::string name() const override { return "Adadelta"; }

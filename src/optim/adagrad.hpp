@@ -42,18 +42,23 @@ struct AdagradOptions {
   double weight_decay = 0.0;
   double initial_accumulator_value = 0.0;
   double eps = 1e-10;
+
+  // Each hyperparameter with its limits (checks, factory and catalogue read this list).
+  template <class F>
+  void each(F&& f) {
+    f("lr", lr, limits::positive);
+    f("lr_decay", lr_decay, limits::non_negative);
+    f("weight_decay", weight_decay, limits::non_negative);
+    f("initial_accumulator_value", initial_accumulator_value, limits::non_negative);
+    f("eps", eps, limits::positive);
+  }
 };
 
 template <class T>
 class Adagrad : public Optimizer<T> {
  public:
   explicit Adagrad(const AdagradOptions& o = {}) : Optimizer<T>(o.lr), opt_(o) {
-    const std::string who = "Adagrad";
-    check::positive(who, "lr", o.lr);
-    check::non_negative(who, "lr_decay", o.lr_decay);
-    check::non_negative(who, "weight_decay", o.weight_decay);
-    check::non_negative(who, "initial_accumulator_value", o.initial_accumulator_value);
-    check::positive(who, "eps", o.eps);
+    check_options("Adagrad", o);
   }
 
   std::string name() const override { return "Adagrad"; }

@@ -43,12 +43,29 @@
 
 namespace basecamp::optim {
 
+// Adam's and AdamW's hyperparameters with their limits, for their options' each().
+template <class Options, class F>
+void adam_hyperparameters(Options& o, F& f) {
+  f("lr", o.lr, limits::positive);
+  f("beta1", o.betas[0], limits::unit_open);
+  f("beta2", o.betas[1], limits::unit_open);
+  f("eps", o.eps, limits::positive);
+  f("weight_decay", o.weight_decay, limits::non_negative);
+  f("amsgrad", o.amsgrad, limits::flag);
+}
+
 struct AdamOptions {
   double lr = 1e-3;
   std::array<double, 2> betas = {0.9, 0.999};
   double eps = 1e-8;
   double weight_decay = 0.0;
   bool amsgrad = false;
+
+  // Each hyperparameter with its limits (checks, factory and catalogue read this list).
+  template <class F>
+  void each(F&& f) {
+    adam_hyperparameters(*this, f);
+  }
 };
 
 template <class T>
@@ -65,12 +82,7 @@ class Adam : public Optimizer<T> {
 
   // decoupled = true is AdamW: θ ← θ·(1 − γλ) before the Adam step, no L2 term in g.
   Adam(const AdamOptions& o, bool decoupled) : Optimizer<T>(o.lr), opt_(o), decoupled_(decoupled) {
-    const std::string who = name();
-    check::positive(who, "lr", o.lr);
-    check::unit_interval_open(who, "beta1", o.betas[0]);
-    check::unit_interval_open(who, "beta2", o.betas[1]);
-    check::positive(who, "eps", o.eps);
-    check::non_negative(who, "weight_decay", o.weight_decay);
+    check_options(name(), o);
   }
 
   std::vector<std::string> state_names() const override {

@@ -34,12 +34,18 @@
 
 namespace basecamp::optim {
 
+// Adam's options with AdamW's default weight_decay (and Adam's limits).
 struct AdamWOptions {
   double lr = 1e-3;
   std::array<double, 2> betas = {0.9, 0.999};
   double eps = 1e-8;
   double weight_decay = 1e-2;
   bool amsgrad = false;
+
+  template <class F>
+  void each(F&& f) {
+    adam_hyperparameters(*this, f);
+  }
 };
 
 template <class T>

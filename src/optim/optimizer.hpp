@@ -6,9 +6,8 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstdlib>
-#include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -17,36 +16,20 @@
 
 namespace basecamp::optim {
 
-// Shortest text that reads back as the same double: "-1", "0.001", "nan", "inf".
-inline std::string format_number(double v) {
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::ostringstream out;
-    out.precision(precision);
-    out << v;
-    // strtod, not stod: stod throws on a subnormal such as 1e-320 (a value from a URL).
-    if (!std::isfinite(v) || std::strtod(out.str().c_str(), nullptr) == v) return out.str();
-  }
-  return std::to_string(v);
-}
+using basecamp::format_number;
 
-// Hyperparameter checks shared by the optimizers; each throws Error("<Optimizer>: <name> must
-// be <rule>, got <value>").
-namespace check {
-inline void positive(const std::string& who, const char* name, double v) {
-  require(std::isfinite(v) && v > 0, who,
-          std::string(name) + " must be a finite number > 0, got " + format_number(v));
+// Each optimizer's options struct lists its hyperparameters once, with their limits, in
+// `template <class F> void each(F&& f)`: f(name, field, range) per hyperparameter (flags are
+// bool fields with limits::flag). The constructor's checks, the factory (make_optimizer) and
+// the catalogue (optim/catalogue.hpp) all read that list; the defaults are the struct's own.
+// Throws out_of_range / not_finite naming the optimizer and the hyperparameter.
+template <class Options>
+void check_options(const std::string& who, Options o) {
+  o.each([&](const char* name, auto& field, const Range& range) {
+    if constexpr (!std::is_same_v<std::decay_t<decltype(field)>, bool>)
+      require_in_range(field, range, who, name);
+  });
 }
-inline void non_negative(const std::string& who, const char* name, double v) {
-  require(std::isfinite(v) && v >= 0, who,
-          std::string(name) + " must be a finite number >= 0, got " + format_number(v));
-}
-inline void unit_interval_open(const std::string& who, const char* name, double v) {  // [0, 1)
-  require(v >= 0 && v < 1, who, std::string(name) + " must be in [0, 1), got " + format_number(v));
-}
-inline void unit_interval_closed(const std::string& who, const char* name, double v) {  // [0, 1]
-  require(v >= 0 && v <= 1, who, std::string(name) + " must be in [0, 1], got " + format_number(v));
-}
-}  // namespace check
 
 // torch's Tensor.lerp_(end, weight), with its two-branch formula, so that exp_avg matches the
 // reference to the last bit: start + w·(end − start) for w < 0.5, else end − (end − start)·(1 − w).
@@ -105,6 +88,13 @@ class Optimizer {
     for (std::size_t k = 0; k < names.size() && k < state_[param_index].size(); ++k)
       out.emplace_back(names[k], &state_[param_index][k]);
     return out;
+  }
+
+  // A new learning rate for the next steps (a learner's change while training), checked as every
+  // optimizer checks lr when it is made: lr > 0.
+  void set_lr(double v) {
+    require_in_range(v, limits::positive, name(), "lr");
+    lr = v;
   }
 
   // Forget all state (and the step count): the next step() starts afresh.

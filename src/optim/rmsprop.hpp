@@ -50,18 +50,24 @@ struct RmspropOptions {
   double weight_decay = 0.0;
   double momentum = 0.0;
   bool centered = false;
+
+  // Each hyperparameter with its limits (checks, factory and catalogue read this list).
+  template <class F>
+  void each(F&& f) {
+    f("lr", lr, limits::positive);
+    f("alpha", alpha, limits::unit_open);
+    f("eps", eps, limits::positive);
+    f("weight_decay", weight_decay, limits::non_negative);
+    f("momentum", momentum, limits::non_negative);
+    f("centered", centered, limits::flag);
+  }
 };
 
 template <class T>
 class RMSprop : public Optimizer<T> {
  public:
   explicit RMSprop(const RmspropOptions& o = {}) : Optimizer<T>(o.lr), opt_(o) {
-    const std::string who = "RMSprop";
-    check::positive(who, "lr", o.lr);
-    check::unit_interval_open(who, "alpha", o.alpha);
-    check::positive(who, "eps", o.eps);
-    check::non_negative(who, "weight_decay", o.weight_decay);
-    check::non_negative(who, "momentum", o.momentum);
+    check_options("RMSprop", o);
   }
 
   std::string name() const override { return "RMSprop"; }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "error.hpp"
@@ -24,20 +25,14 @@ struct Schedule {
   double gamma = 1.0;  // step decay, exponential
   double decay = 0.0;  // inverse time
 
+  // Each factory checks its parameters against the catalogue's limits (optim/catalogue.hpp).
   static Schedule constant() { return {}; }
-  static Schedule step_decay(long step_size, double gamma) {
-    require(step_size >= 1, "step decay", "step_size must be >= 1, got " + std::to_string(step_size));
-    check::positive("step decay", "gamma", gamma);
-    return {Kind::step_decay, step_size, gamma, 0.0};
-  }
-  static Schedule exponential(double gamma) {
-    check::positive("exponential decay", "gamma", gamma);
-    return {Kind::exponential, 1, gamma, 0.0};
-  }
-  static Schedule inverse_time(double decay) {
-    check::non_negative("inverse-time decay", "decay", decay);
-    return {Kind::inverse_time, 1, 1.0, decay};
-  }
+  static Schedule step_decay(long step_size, double gamma);
+  static Schedule exponential(double gamma);
+  static Schedule inverse_time(double decay);
+  // The schedule named in the catalogue ("step", ...) with its parameters by name: a missing
+  // one is an `empty` error, one the schedule does not have is `not_a_setting`.
+  static Schedule named(const std::string& kind, const std::map<std::string, double>& values);
 
   // The learning rate for the step taken after t steps (t = 0 for the first step).
   double lr_at(double lr0, long t) const {

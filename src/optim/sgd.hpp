@@ -47,20 +47,28 @@ struct SgdOptions {
   double dampening = 0.0;
   bool nesterov = false;
   double weight_decay = 0.0;
+
+  // Each hyperparameter with its limits (checks, factory and catalogue read this list).
+  template <class F>
+  void each(F&& f) {
+    f("lr", lr, limits::positive);
+    f("momentum", momentum, limits::non_negative);
+    f("dampening", dampening, limits::unit_closed);
+    f("nesterov", nesterov, limits::flag);
+    f("weight_decay", weight_decay, limits::non_negative);
+  }
 };
 
 template <class T>
 class SGD : public Optimizer<T> {
  public:
   explicit SGD(const SgdOptions& o = {}) : Optimizer<T>(o.lr), opt_(o) {
-    const std::string who = "SGD";
-    check::positive(who, "lr", o.lr);
-    check::non_negative(who, "momentum", o.momentum);
-    check::unit_interval_closed(who, "dampening", o.dampening);
-    check::non_negative(who, "weight_decay", o.weight_decay);
-    require(!o.nesterov || (o.momentum > 0 && o.dampening == 0), who,
-            "nesterov requires momentum > 0 and dampening = 0, got momentum " +
-                format_number(o.momentum) + ", dampening " + format_number(o.dampening));
+    check_options("SGD", o);
+    require_code(!o.nesterov || (o.momentum > 0 && o.dampening == 0), code::nesterov_needs_momentum,
+                 "SGD", "nesterov", [&] {
+                   return "nesterov requires momentum > 0 and dampening = 0, got momentum " +
+                          format_number(o.momentum) + ", dampening " + format_number(o.dampening);
+                 });
   }
 
   std::string name() const override { return "SGD"; }

@@ -25,9 +25,7 @@ const Surface& find_surface(const std::string& name) {
   for (const Surface* s : std::initializer_list<const Surface*>{
            &bowl, &rosenbrock, &saddle, &himmelblau, &valleys, &regression})
     if (s->name == name) return *s;
-  std::string list;
-  for (const auto& n : surface_names()) list += (list.empty() ? "" : ", ") + n;
-  throw Error("unknown surface '" + name + "' (valid: " + list + ")");
+  throw_unknown_name("surface", "surface", name, surface_names());
 }
 
 }  // namespace basecamp::surfaces

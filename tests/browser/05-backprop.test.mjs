@@ -73,9 +73,11 @@ const nodeValue = (id) => lab.page.locator(`${L} [data-value="${id}"]`).textCont
 const nodeGrad = (id) => lab.page.locator(`${L} [data-grad="${id}"]`).textContent();
 const out = (name) => lab.page.locator(`${L} [data-out="${name}"]`).first().textContent();
 const click = (name) => lab.page.click(`${L} button[name=${name}]`);
+// The lesson's state in the URL, once the page has written it (it writes at most every 200 ms and
+// says so in body[data-url-pending] meanwhile).
 async function urlState() {
-  await lab.page.waitForTimeout(350);
-  return new URLSearchParams(lab.page.url().split('?')[1] ?? '');
+  await lab.page.waitForFunction(() => !('urlPending' in document.body.dataset));
+  return new URLSearchParams((await lab.page.evaluate(() => location.hash)).split('?')[1] ?? '');
 }
 
 // The page at step s shows: values of computed nodes; in the backward phase, the gradients the

@@ -6,8 +6,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openLab } from './harness.mjs';
+import { openLab, frames } from './harness.mjs';
 import { distDir } from '../../scripts/paths.mjs';
+
+// An error reply without its `error` fields (the core error's code, field, … for the page's words).
+const plain = ({ error, ...rest }) => rest;
 
 let lab;
 let page;
@@ -55,13 +58,13 @@ const since = (from) => page.evaluate((i) => window.msgs.slice(i).map((m) => m.t
 test('before the data: start, predict, save and unknown messages get errors; control messages are ignored', async () => {
   await send({ type: 'pause' });
   await send(start(1000, 1, 100));
-  assert.deepEqual(await next('error'), { type: 'error', during: 'start', message: 'the MNIST data is not loaded yet' });
+  assert.deepEqual(plain(await next('error')), { type: 'error', during: 'start', message: 'the MNIST data is not loaded yet' });
   await send({ type: 'predict', id: 1, images: new Uint8Array(784), count: 1 });
-  assert.deepEqual(await next('error'), { type: 'error', during: 'predict', id: 1, message: 'no network yet: train one or load a file' });
+  assert.deepEqual(plain(await next('error')), { type: 'error', during: 'predict', id: 1, message: 'no network yet: train one or load a file' });
   await send({ type: 'save' });
   assert.match((await next('error')).message, /no network yet/);
   await send({ type: 'bogus' });
-  assert.deepEqual(await next('error'), { type: 'error', during: 'bogus', message: 'unknown message "bogus"' });
+  assert.deepEqual(plain(await next('error')), { type: 'error', during: 'bogus', message: 'unknown message "bogus"' });
   assert.deepEqual(await since(0), ['error', 'error', 'error', 'error']);  // no 'paused'
 });
 
@@ -103,9 +106,13 @@ test('a long run: a second start and a weights file are refused; pause, predict 
   await next('started');
   await next('progress');
   await send(start(1000, 1, 100));
-  assert.deepEqual(await next('error'), { type: 'error', during: 'start', message: 'a training run is already going' });
+  const again = await next('error');
+  assert.deepEqual(plain(again), { type: 'error', during: 'start', message: 'a training run is already going' });
+  assert.deepEqual([again.error.code, again.error.field], ['busy', 'start']);  // the page words it
   await send({ type: 'load-weights', bytes: new Uint8Array(8), spec: SPEC, optimizer: 'rmsprop', settings: RMSPROP });
-  assert.deepEqual(await next('error'), { type: 'error', during: 'load-weights', message: 'stop the training before loading a file' });
+  const file = await next('error');
+  assert.deepEqual(plain(file), { type: 'error', during: 'load-weights', message: 'stop the training before loading a file' });
+  assert.equal(file.error.code, 'busy');
   await send({ type: 'pause' });
   await next('paused');
   const image = new Uint8Array(784).fill(255);
@@ -117,7 +124,7 @@ test('a long run: a second start and a weights file are refused; pause, predict 
   assert.ok(Math.abs(sum - 1) < 1e-4, `probabilities sum to ${sum}`);
   // Nothing trains while paused.
   const paused = await since(seen);
-  await page.waitForTimeout(500);
+  await frames(page, 30);
   assert.deepEqual((await since(seen)).filter((t) => t === 'progress'), paused.filter((t) => t === 'progress'));
   await send({ type: 'resume' });
   await next('resumed');

@@ -35,9 +35,11 @@ async function expectText(name, expected, timeout = 30000) {
     assert.equal(await text(name), expected, `read-out ${name}`);
   }
 }
+// The lesson's state in the URL, once the page has written it (it writes at most every 200 ms and
+// says so in body[data-url-pending] meanwhile).
 async function urlState() {
-  await lab.page.waitForTimeout(350);
-  return new URLSearchParams(lab.page.url().split('?')[1] ?? '');
+  await lab.page.waitForFunction(() => !('urlPending' in document.body.dataset));
+  return new URLSearchParams((await lab.page.evaluate(() => location.hash)).split('?')[1] ?? '');
 }
 async function press(name, key, times = 1) {
   await lab.page.focus(`${L} input[name=${name}]`);
@@ -158,7 +160,7 @@ test('section 2: split sliders, shuffle, the test set looked at twice, k-fold ru
   await expectText('s2-message', 'The validation set is empty, so no degree can be chosen. Raise the validation share.');
   assert.equal(await text('s2-best'), '–');
   await press('va', 'End');   // 65 % + 40 % > 100 %: the core's message, no numbers
-  await expectText('s2-message', 'split: training and validation fractions add up to more than 1');
+  await expectText('s2-message', 'The training and validation fractions add up to more than 1 (1.05).');
   await press('va', 'ArrowLeft');
   await expectSplit(65, 35, 2);
 

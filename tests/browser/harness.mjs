@@ -50,6 +50,16 @@ export function exerciseIn(page, scope) {
   };
 }
 
+// Waits until the page has drawn `n` more animation frames: what it does once per frame (a
+// step of an animation, a redraw) has had n chances to happen. A count of frames, not a time.
+export function frames(page, n = 1) {
+  return page.evaluate((k) => new Promise((resolve) => {
+    let left = k;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
 // plain: serve as common static hosts do, without the CSP, COOP and COEP headers.
 export async function openLab({ plain = false } = {}) {
   let server = await startServer({ root: distDir, port: 0, plain });
@@ -99,7 +109,7 @@ export async function openLab({ plain = false } = {}) {
     },
     async screenshot(name, { width = 1280, height = 900 } = {}) {
       await page.setViewportSize({ width, height });
-      await page.waitForTimeout(150);
+      await frames(page, 3);  // the resized plots redraw
       await this.assertNoErrorBanner();
       await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
     },

@@ -63,7 +63,7 @@ test('the diverging case is reported as diverging', () => {
 });
 
 test('surfaces: names, info, values, gradients and grids', () => {
-  assert.deepEqual([...core.surfaceNames()].sort(), ['bowl', 'himmelblau', 'regression', 'rosenbrock', 'saddle', 'valleys']);
+  assert.deepEqual([...core.catalogue().surfaces].sort(), ['bowl', 'himmelblau', 'regression', 'rosenbrock', 'saddle', 'valleys']);
   const bowl = core.surfaceInfo({ surface: 'bowl' });
   assert.equal(bowl.name, 'bowl');
   assert.ok(bowl.bounds.xMin < bowl.bounds.xMax);
@@ -116,7 +116,7 @@ test('schedules change the lr step by step', () => {
   } finally {
     walk.delete();
   }
-  assert.throws(() => core.newDescent({ surface: 'bowl' }, 'sgd', { lr: 1 }, 0, 0, { kind: 'cosine' }), /unknown kind 'cosine'/);
+  assert.throws(() => core.newDescent({ surface: 'bowl' }, 'sgd', { lr: 1 }, 0, 0, { kind: 'cosine' }), /unknown schedule 'cosine'/);
 });
 
 test('bad hyperparameters are refused with a message, and leak nothing', () => {

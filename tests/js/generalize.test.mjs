@@ -90,7 +90,7 @@ test('splits, degree scans, k-fold and summaries', () => {
   assert.ok(Math.abs(m.mean - scores.reduce((s, f) => s + f.valMse, 0) / 5) < 1e-15);
   assert.ok(m.stddev > 0);
   assert.throws(() => core.splitRoles(40, 0.9, 0.3, 1), /more than 1/);
-  assert.throws(() => core.kfoldAssign(4, 5, 1), /need at least 5/);
+  assert.throws(() => core.kfoldAssign(4, 5, 1), /k must be in \[2, 4\], got 5/);
   assert.throws(() => core.crossValidateFold(pool, folds, 7, 3), /fold must be in/);
   assert.throws(() => core.summarize([]), /no values/);
 });

@@ -78,7 +78,7 @@ test('given points, a schedule, divergence and errors', () => {
     assert.equal(rows.length / 5, wild.divergedAt() - 1);
     assert.equal(wild.step(1).length, 0);
   } finally { wild.delete(); }
-  assert.throws(() => core.newMinibatch({}, 'sgd', { lr: 0.1 }, 0, 1, 0, 0), /batch size must be between 1 and the number of points \(7\), got 0/);
+  assert.throws(() => core.newMinibatch({}, 'sgd', { lr: 0.1 }, 0, 1, 0, 0), /batch_size must be in \[1, 7\], got 0/);
   assert.throws(() => core.newMinibatch({}, 'sgd', { lr: -1 }, 1, 1, 0, 0), /SGD: lr must be a finite number > 0, got -1/);
   assert.throws(() => core.newMinibatch({}, 'sgd', { lr: 0.1 }, 1, 1.5, 0, 0), /seed must be a whole number/);
   assert.throws(() => core.newMinibatch({}, 'sgd', { lr: 0.1 }, 1, 1, NaN, 0), /not a finite point/);

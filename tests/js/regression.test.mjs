@@ -34,7 +34,7 @@ test('lineReport at the least-squares line: zero distance and gap', () => {
 });
 
 test('lineReport errors are JS errors with the core\'s message', () => {
-  assert.throws(() => core.lineReport([1], [2], 0, 0), /at least 2 points/);
+  assert.throws(() => core.lineReport([1], [2], 0, 0), /points must be a finite number >= 2, got 1/);
   assert.throws(() => core.lineReport([3, 3, 3], [1, 2, 3], 0, 0), /all x are equal/);
   assert.throws(() => core.lineReport([1, 2], [1, 2], NaN, 0), /must be finite/);
   assert.throws(() => core.lineReport([1, 2, 3], [1, 2], 0, 0), /x has 3 values, y has 2/);

@@ -6,12 +6,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadNodeCore } from './load-core.mjs';
+import { errorStrings } from '../../web/shared/error-strings.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lessonsDir = path.join(root, 'web', 'lessons');
 
 async function tables() {
-  const found = [['shell', path.join(root, 'web', 'shared', 'strings.js')]];
+  const found = [['shell', path.join(root, 'web', 'shared', 'strings.js')],
+    ['errors', path.join(root, 'web', 'shared', 'error-strings.js')]];
   for (const dir of readdirSync(lessonsDir, { withFileTypes: true })) {
     const file = path.join(lessonsDir, dir.name, 'strings.js');
     if (dir.isDirectory() && existsSync(file)) found.push([dir.name, file]);
@@ -61,4 +64,16 @@ test('the check itself flags an English sentence copied into the Korean table', 
   assert.equal(looksUntranslated('SGD'), false);
   assert.equal(looksUntranslated('$\\theta \\leftarrow \\theta - \\eta g$'), false);
   assert.equal(looksUntranslated('784 → 512 → 10'), false);
+});
+
+test('every error code of the core, and every setting it names, has a Korean and an English string', async () => {
+  const { errorCodes, optimizers, schedules } = (await loadNodeCore()).catalogue();
+  assert.ok(errorCodes.includes('out_of_range') && errorCodes.length >= 15);
+  const missing = [];
+  for (const lang of ['ko', 'en']) {
+    for (const code of errorCodes) if (!(`error.${code}` in errorStrings[lang])) missing.push(`${lang}: error.${code}`);
+    const settings = [...optimizers.flatMap((o) => o.hyperparameters), ...schedules.flatMap((s) => s.parameters)];
+    for (const { name } of settings) if (!(`field.${name}` in errorStrings[lang])) missing.push(`${lang}: field.${name}`);
+  }
+  assert.deepEqual(missing, []);
 });

@@ -2,6 +2,7 @@
 // instantiated module (the page's ES module build or node's CommonJS build), so the node tests
 // exercise exactly what the page calls.
 import { caller } from './api/errors.js';
+import { setCatalogue } from './catalogue.js';
 import { curvesApi } from './api/curves.js';
 import { descentApi } from './api/descent.js';
 import { climbApi } from './api/climb.js';
@@ -15,7 +16,11 @@ import { mnistLessonApi } from './api/mnist-lesson.js';
 import { boundaryApi } from './api/boundary.js';
 
 export function wrapCore(Module) {
+  const catalogue = Module.catalogue();
+  setCatalogue(catalogue);
   return {
+    // Optimizers, schedules, names, presets and error codes (see shared/catalogue.js).
+    catalogue: () => catalogue,
     Module,
     // Bytes of the wasm heap in use (the node tests check that it returns to where it was).
     heapInUse: caller(Module)('heapInUse'),

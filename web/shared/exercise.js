@@ -2,6 +2,7 @@
 // number, a choice, or none when the answer is the lesson's current state), a "Check" button,
 // a hint shown on request, and the verdict in a live region. The lesson supplies the texts
 // (already translated) and check(answer) → {ok, message}, computed from the core's numbers.
+import { parseNumber } from './number-field.js';
 import { t } from './i18n.js';
 
 let counter = 0;
@@ -37,9 +38,8 @@ export function mountExercise(container, options) {
   function check() {
     let value = null;
     if (answer.kind === 'number') {
-      const raw = input.value.trim().replace(/,/g, '').replace(/\u2212/g, '-');  // the page prints −
-      value = Number(raw);
-      if (raw === '' || !Number.isFinite(value)) {
+      value = parseNumber(input.value.replace(/,/g, ''));  // thousands separators as the page prints them
+      if (!Number.isFinite(value)) {
         verdict.textContent = t('exercise.not_a_number');
         verdict.dataset.result = 'invalid';
         return;

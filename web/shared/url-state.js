@@ -53,3 +53,30 @@ export function writeState(table, state) {
   const query = params.toString();
   history.replaceState(null, '', `#/${path}${query ? `?${query}` : ''}`);
 }
+
+// The URL following a lesson's state at most every 200 ms (browsers rate-limit replaceState):
+// save() schedules a write; a hash typed or pasted by the learner wins over a pending write;
+// dispose() writes what is pending when the lesson is remounted in place (a language switch),
+// and nothing when another lesson has been opened. While a write is pending the page says so in
+// document.body.dataset.urlPending (tests wait for it to go).
+export function createUrlWriter(table, state, path) {
+  let timer = 0;
+  const pending = (on) => {
+    if (on) document.body.dataset.urlPending = '1';
+    else delete document.body.dataset.urlPending;
+  };
+  const drop = () => { clearTimeout(timer); timer = 0; pending(false); };
+  window.addEventListener('hashchange', drop);
+  return {
+    save() {
+      if (timer) return;
+      pending(true);
+      timer = setTimeout(() => { timer = 0; writeState(table, state); pending(false); }, 200);
+    },
+    dispose() {
+      if (timer && parseHash().path === path) writeState(table, state);
+      drop();
+      window.removeEventListener('hashchange', drop);
+    },
+  };
+}

@@ -44,7 +44,7 @@ expect_error "missing required option --optimizer" --surface bowl --start 0,0 --
 expect_error "missing required option --start" --surface bowl --optimizer sgd --steps 3
 expect_error "missing required option --steps" --surface bowl --optimizer sgd --start 0,0
 expect_error "unexpected argument ''" "${ok[@]}" ""
-expect_error "--schedule must be constant, step, exponential or inverse_time, got 'cosine'" "${ok[@]}" --schedule cosine
+expect_error "--schedule must be one of constant, step, exponential, inverse_time, got 'cosine'" "${ok[@]}" --schedule cosine
 expect_error "--schedule step needs --gamma" "${ok[@]}" --schedule step --step-size 5
 expect_error "--decay is not an option of --schedule exponential" "${ok[@]}" --schedule exponential --gamma 0.9 --decay 1
 expect_error "--gamma is not an option of --schedule constant" "${ok[@]}" --gamma 0.9

@@ -76,8 +76,8 @@ TEST_CASE("k-fold: balanced folds, every sample validated once, scores as comput
   }
   CHECK(s.val_mse == Approx(poly_mse(fit_poly_least_squares(train, 3), val)));
   CHECK(s.train_mse == Approx(poly_mse(fit_poly_least_squares(train, 3), train)));
-  CHECK_THROWS_WITH(kfold_assign(5, 6, 1), Catch::Contains("need at least 6"));
-  CHECK_THROWS_WITH(kfold_assign(5, 1, 1), Catch::Contains("at least 2"));
+  CHECK_THROWS_WITH(kfold_assign(5, 6, 1), Catch::Contains("k must be in [2, 5], got 6"));
+  CHECK_THROWS_WITH(kfold_assign(5, 1, 1), Catch::Contains("k must be in [2, 5], got 1"));
   CHECK_THROWS_WITH(cross_validate_fold(d, folds, 5, 3), Catch::Contains("fold must be in [0, 4]"));
   const Summary m = summarize({1, 2, 3, 4});
   CHECK(m.mean == 2.5);

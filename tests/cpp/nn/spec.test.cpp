@@ -28,12 +28,12 @@ TEST_CASE("validate_spec names the bad value", "[nn]") {
   CHECK_THROWS_WITH(validate_spec(s), Contains("got 16385"));
   s = ok;
   s.layers[1].rate = 1.0;
-  CHECK_THROWS_WITH(validate_spec(s), Contains("layer 2") && Contains("dropout rate") && Contains("got 1"));
+  CHECK_THROWS_WITH(validate_spec(s), Contains("layer 2") && Contains("dropout must be in [0, 1)") && Contains("got 1"));
   s.layers[1].rate = -0.1;
   CHECK_THROWS_WITH(validate_spec(s), Contains("got -0.1"));
   s = ok;
   s.layers.clear();
-  CHECK_THROWS_WITH(validate_spec(s), Contains("at least one layer"));
+  CHECK_THROWS_WITH(validate_spec(s), Contains("layers must be in [1, 64], got 0"));
   s = ok;
   s.layers.push_back(LayerSpec::dropout(0.1));
   CHECK_THROWS_WITH(validate_spec(s), Contains("last layer must be Dense"));
@@ -98,5 +98,5 @@ TEST_CASE("parameter count, description and memory estimate of the MNIST network
   CHECK(m.total_bytes == m.weight_bytes + m.grad_bytes + m.optimizer_bytes + m.activation_bytes);
   CHECK(m.total_bytes < 16e6);  // about 10 MB: fits any page
   CHECK(estimate_memory(s, 60000, 1).total_bytes > estimate_memory(s, 128, 1).total_bytes);
-  CHECK_THROWS_WITH(estimate_memory(s, 0, 1), Contains("batch size") && Contains("got 0"));
+  CHECK_THROWS_WITH(estimate_memory(s, 0, 1), Contains("batch_size") && Contains("got 0"));
 }

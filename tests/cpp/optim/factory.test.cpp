@@ -24,7 +24,7 @@ TEST_CASE("make_optimizer rejects unknown names and foreign settings", "[optim]"
     FAIL("no error");
   } catch (const basecamp::Error& e) {
     CHECK(std::string(e.what()) ==
-          "unknown optimizer 'adamax' (valid: sgd, adagrad, rmsprop, adadelta, adam, adamw)");
+          "optimizer: unknown optimizer 'adamax' (valid: sgd, adagrad, rmsprop, adadelta, adam, adamw)");
   }
   expect_invalid("adam", {.momentum = 0.9}, {"momentum", "not a hyperparameter", "Adam"});
   expect_invalid("sgd", {.beta1 = 0.9}, {"beta1"});

@@ -15,7 +15,7 @@ TEST_CASE("schedules give lr at step t", "[optim]") {
   CHECK(step.lr_at(0.1, 25) == Approx(0.025));
   CHECK(Schedule::exponential(0.9).lr_at(1.0, 2) == Approx(0.81));
   CHECK(Schedule::inverse_time(0.5).lr_at(1.0, 4) == Approx(1.0 / 3));
-  CHECK_THROWS_WITH(Schedule::step_decay(0, 0.5), Catch::Contains("step_size must be >= 1, got 0"));
+  CHECK_THROWS_WITH(Schedule::step_decay(0, 0.5), Catch::Contains("step_size must be a finite number >= 1, got 0"));
   CHECK_THROWS_WITH(Schedule::exponential(-1), Catch::Contains("gamma"));
   CHECK_THROWS_WITH(Schedule::inverse_time(-1), Catch::Contains("decay"));
 }

@@ -83,6 +83,6 @@ TEST_CASE("the simple surfaces have their textbook values", "[surfaces]") {
 TEST_CASE("find_surface lists the valid names for an unknown one", "[surfaces]") {
   CHECK_THROWS_AS(find_surface("moon"), basecamp::Error);
   CHECK_THROWS_WITH(find_surface("moon"),
-                    "unknown surface 'moon' (valid: bowl, rosenbrock, saddle, himmelblau, "
+                    "surface: unknown surface 'moon' (valid: bowl, rosenbrock, saddle, himmelblau, "
                     "valleys, regression)");
 }

@@ -1,6 +1,7 @@
 // The mountain climber at night (lesson 1's main part): place the climber on the valleys map,
 // step downhill by −η·∇f (the core's sgd Walker), play/pause, and read height, slope and steps.
 // Every position, height and slope is the core's; this file wires controls to it.
+import { logSlider } from '../../shared/log-slider.js';
 import { applyStrings, t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
 import { createClimberMap } from './climber-map.js';
@@ -14,8 +15,9 @@ const MAX_STEPS = 5000;
 const SLOW_AFTER = 150;        // steps without arriving before the step size is called small
 export const EXERCISE = { x: 5, y: -5, maxSteps: 50 };
 // η slider: position p in [0, 1000] ↦ η = 10^(−3 + 5·p/1000), 0.001 … 100.
-const etaFromSlider = (p) => +(10 ** (-3 + (5 * p) / 1000)).toPrecision(3);
-const sliderFromEta = (eta) => Math.round(((Math.log10(eta) + 3) / 5) * 1000);
+const etaSlider = logSlider({ lo: -3, hi: 2, digits: 3 });
+const etaFromSlider = etaSlider.value;
+const sliderFromEta = etaSlider.position;
 
 const template = `
   <h2 data-i18n="l1.climb.title"></h2>

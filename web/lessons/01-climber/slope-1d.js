@@ -1,13 +1,15 @@
 // The 1-D warm-up: a curve, a draggable point, its tangent, and "step downhill" x ← x − η·f′(x).
 // Every value and slope comes from the wasm core (evaluateCurve / stepDownhill).
+import { logSlider } from '../../shared/log-slider.js';
 import { createChart } from '../../shared/plot.js';
 import { formatNumber } from '../../shared/format.js';
 import { applyStrings, t } from '../../shared/i18n.js';
 
 const SAMPLES = 241;
 // The η slider is logarithmic: position p in [0, 1000] ↦ η = 10^(−3 + 3.5·p/1000), 0.001 … 3.16.
-const etaFromSlider = (p) => 10 ** (-3 + (3.5 * p) / 1000);
-const sliderFromEta = (eta) => Math.round(((Math.log10(eta) + 3) / 3.5) * 1000);
+const etaSlider = logSlider({ lo: -3, hi: 0.5 });
+const etaFromSlider = etaSlider.value;
+const sliderFromEta = etaSlider.position;
 
 const template = `
   <h2 data-i18n="l1.slope.title"></h2>

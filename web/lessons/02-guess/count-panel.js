@@ -1,5 +1,6 @@
 // How many guesses: k segments per axis and N weights give k^N (the core counts: exact digits
 // while small, a power of ten always), against the atoms in the universe and its age.
+import { parseNumber } from '../../shared/number-field.js';
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { applyStrings, t } from '../../shared/i18n.js';
@@ -91,7 +92,7 @@ export function mountCountPanel(root, core, state, onChange) {
     onChange();
   }
 
-  const readInt = (input) => (input.value.trim() === '' ? NaN : Number(input.value));
+  const readInt = (input) => parseNumber(input.value);
   kInput.addEventListener('input', () => { draft.k = readInt(kInput); render(); });
   nInput.addEventListener('input', () => {
     draft.n = readInt(nInput);

@@ -1,5 +1,6 @@
 // The race: random search against gradient descent with one budget of loss evaluations, for
 // N = 2, 10, 100, run in the core (guessRace); best loss so far against evaluations, log y.
+import { parseNumber } from '../../shared/number-field.js';
 import { applyStrings, t } from '../../shared/i18n.js';
 import { createChart, palette } from '../../shared/plot.js';
 import { formatNumber } from '../../shared/format.js';
@@ -92,7 +93,7 @@ export function mountRace(root, core, state, onChange) {
 
   costSelect.addEventListener('change', () => { state.cost = costSelect.value; render(); onChange(); });
   seedInput.addEventListener('input', () => {
-    const seed = seedInput.value.trim() === '' ? NaN : Number(seedInput.value);
+    const seed = parseNumber(seedInput.value);
     if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) return;  // keep the last good seed
     state.seed = seed;
     render();

@@ -4,8 +4,9 @@
 // No DOM: the lesson draws what this holds.
 import { BOX } from './loss-surface.js';
 
-const MAX_STEPS = 5000;
-const GRAD_TOL = 1e-6;  // play stops when the core's gradient is this small: the floor is reached
+// The lesson's two limits, written once (lesson.js reads them from here too).
+export const MAX_STEPS = 5000;  // a run stops here (and the URL's step count is capped at it)
+export const GRAD_TOL = 1e-6;   // play stops when the core's gradient is this small: the floor is reached
 
 const inBox = (m, b) => m >= BOX.xMin && m <= BOX.xMax && b >= BOX.yMin && b <= BOX.yMax;
 

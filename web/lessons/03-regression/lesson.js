@@ -2,13 +2,14 @@
 // the mean squared error J(m, b) as a loss surface, its gradient, gradient descent, and the
 // closed-form least-squares answer. Every number comes from the wasm core; this controller wires
 // the components (scatter, table, loss surface, descent run) and owns the lesson's state.
+import { logSlider } from '../../shared/log-slider.js';
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
-import { parseHash, readState, writeState } from '../../shared/url-state.js';
+import { createUrlWriter, readState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { createScatter } from './scatter.js';
 import { createPointsTable } from './points-table.js';
 import { createLossSurface, SOURCE_GUESS } from './loss-surface.js';
-import { createDescentRun } from './descent-run.js';
+import { GRAD_TOL, MAX_STEPS, createDescentRun } from './descent-run.js';
 import { TEX, matrixTex, renderTex } from './formulas.js';
 import { template } from './template.js';
 import { strings } from './strings.js';
@@ -39,14 +40,15 @@ export const stateTable = {
   b: { type: 'number', default: PRESETS[1].b, min: -1e6, max: 1e6 },
   lr: { type: 'number', default: 0.05, min: 1e-4, max: 10 },
   start: { type: 'list', default: [] },
-  steps: { type: 'int', default: 0, min: 0, max: 5000 },
+  steps: { type: 'int', default: 0, min: 0, max: MAX_STEPS },
   preset: { type: 'string', default: '1', choices: ['none', '1', '2', '3'] },
   fit: { type: 'bool', default: false },
 };
 
 // The η slider is logarithmic: position p in [0, 1000] ↦ η = 10^(−3 + 3p/1000), 0.001 … 1.
-const lrFromSlider = (p) => +(10 ** (-3 + (3 * p) / 1000)).toPrecision(3);
-const sliderFromLr = (lr) => Math.round(((Math.log10(lr) + 3) / 3) * 1000);
+const lrSlider = logSlider({ lo: -3, hi: 0, digits: 3 });
+const lrFromSlider = lrSlider.value;
+const sliderFromLr = lrSlider.position;
 
 // Points from the URL list, or null when they cannot define a line (the core says why).
 function pointsFromList(core, list) {
@@ -146,8 +148,8 @@ export function mount(root, { core }) {
     if (!run.active()) return { text: t('l3.gd.hint'), warn: false };
     if (run.playing() || run.steps() === 0) return { text: t('l3.gd.running', { steps: run.steps() }), warn: false };
     const at = core.surfaceAt(spec(), state.m, state.b);
-    if (Math.hypot(at.gx, at.gy) < 1e-6) return { text: t('l3.gd.converged', { steps: run.steps() }), warn: false };
-    return { text: run.steps() >= 5000 ? t('l3.gd.slow', { steps: run.steps() }) : t('l3.gd.running', { steps: run.steps() }), warn: false };
+    if (Math.hypot(at.gx, at.gy) < GRAD_TOL) return { text: t('l3.gd.converged', { steps: run.steps() }), warn: false };
+    return { text: run.steps() >= MAX_STEPS ? t('l3.gd.slow', { steps: run.steps() }) : t('l3.gd.running', { steps: run.steps() }), warn: false };
   }
 
   function exerciseStatus(f, best) {
@@ -156,15 +158,8 @@ export function mount(root, { core }) {
     return byHand ? t('l3.ex.done', { mse: formatNumber(f), best: formatNumber(best, 3) }) : t('l3.ex.not_by_hand', { mse: formatNumber(f) });
   }
 
-  // The URL follows the state at most every 200 ms (replaceState is rate-limited by browsers).
-  // A hash typed or pasted by the learner wins over a pending write.
-  let urlTimer = 0;
-  function saveUrl() {
-    if (urlTimer) return;
-    urlTimer = setTimeout(() => { urlTimer = 0; writeState(stateTable, state); }, 200);
-  }
-  const dropPendingWrite = () => { clearTimeout(urlTimer); urlTimer = 0; };
-  window.addEventListener('hashchange', dropPendingWrite);
+  const url = createUrlWriter(stateTable, state, '3');
+  const saveUrl = url.save;
 
   // The typeset matrices cost more than the rest of a render: at most once per frame.
   let dims = null;
@@ -266,12 +261,9 @@ export function mount(root, { core }) {
   render();
 
   return () => {
-    // A remount (language switch) must find the latest state in the URL; another lesson's must not.
-    clearTimeout(urlTimer);
     cancelAnimationFrame(dimsFrame);
     cancelAnimationFrame(gridFrame);
-    if (urlTimer && parseHash().path === '3') writeState(stateTable, state);
-    window.removeEventListener('hashchange', dropPendingWrite);
+    url.dispose();
     run.dispose();
     scatter.dispose();
     surface.dispose();

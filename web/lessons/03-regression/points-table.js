@@ -1,6 +1,7 @@
 // The data as an editable table: one row per point with x and y inputs, the residual the core
 // computed for the current line, and a remove button; "add row" and "reset to the original data"
 // below. The table keeps the learner's draft text; only a fully valid table is committed.
+import { parseNumber } from '../../shared/number-field.js';
 import { applyStrings, t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
 
@@ -23,9 +24,8 @@ const template = `
 
 // Reads a cell: accepts a true minus sign and a decimal comma; returns a number or an error key.
 function parseCell(text) {
-  const clean = text.trim().replace('−', '-').replace(',', '.');
-  if (clean === '') return { error: 'l3.table.err.empty' };
-  const value = Number(clean);
+  if (text.trim() === '') return { error: 'l3.table.err.empty' };
+  const value = parseNumber(text.replace(',', '.'));
   if (!Number.isFinite(value)) return { error: 'l3.table.err.nan' };
   return { value };
 }

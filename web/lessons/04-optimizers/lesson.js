@@ -3,10 +3,13 @@
 // numbers table read the same paths. Below, noise against cost with mini-batch SGD.
 // This controller wires the components (race.js, race-plot.js, loss-chart.js, legend.js,
 // optimizer-panel.js, numbers.js, stochastic.js) and keeps the URL state.
+import { parseNumber } from '../../shared/number-field.js';
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { readState, writeState } from '../../shared/url-state.js';
 import { strings } from './strings.js';
-import { OPTIMIZERS, fieldOfMessage } from './optimizers.js';
+import { OPTIMIZERS, fieldOfError } from './optimizers.js';
+import { catalogue } from '../../shared/catalogue.js';
+import { errorText } from '../../shared/error-text.js';
 import { PRESETS, SCENES, SEVEN } from './scenes.js';
 import { createRace } from './race.js';
 import { createRacePlot } from './race-plot.js';
@@ -22,10 +25,11 @@ import './lesson.css';
 registerStrings(strings);
 
 const SURFACES = ['bowl', 'rosenbrock', 'saddle', 'himmelblau', 'regression'];
-const SCHEDULES = ['constant', 'step', 'exponential', 'inverse_time'];
+const SCHEDULES = catalogue().schedules.map((s) => s.name);
 export const SPEEDS = [0.125, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100];
 export const MAX_STEPS = 5000;
-const SCHEDULE_ERROR = /^(step decay|exponential decay|inverse-time decay):/;
+// Whether a core error is about the schedule (one of a schedule's parameters), not an optimizer.
+const scheduleField = (field) => field === 'schedule' || catalogue().schedules.some((s) => s.parameters.some((p) => p.name === field));
 
 const settingKeys = OPTIMIZERS.flatMap((o) => o.fields.map((fld) => [o, fld]));
 const presetText = (surface, o, fld) => String(PRESETS[surface].settings[o.key]?.[fld.name] ?? fld.torchDefault);
@@ -55,7 +59,7 @@ export const stateTable = {
 
 // The schedule object for the core, or an error key when a text is not a number.
 function scheduleOf(state) {
-  const num = (text) => (String(text).trim() === '' ? NaN : Number(text));
+  const num = parseNumber;
   if (state.sched === 'constant') return { schedule: null };
   if (state.sched === 'step') {
     const stepSize = num(state.step_size), gamma = num(state.gamma);
@@ -132,8 +136,8 @@ export function mount(root, { core }) {
     for (const r of race.racers()) {
       if (!r.error) continue;
       if (r.error.reason === 'nan') errors[r.key] = { field: r.error.field, text: t('l4.bad_number') };
-      else if (SCHEDULE_ERROR.test(r.error.message)) scheduleError = t('l4.bad_value', { message: r.error.message });
-      else errors[r.key] = { field: fieldOfMessage(r.opt, r.error.message), text: t('l4.bad_value', { message: r.error.message }) };
+      else if (scheduleField(r.error.error.field)) scheduleError = t('l4.bad_schedule', { reason: errorText(r.error.error) });
+      else errors[r.key] = { field: fieldOfError(r.opt, r.error.error), text: t('l4.bad_value', { reason: errorText(r.error.error) }) };
     }
     panel.showErrors(errors);
     $('[data-out=schedule-error]').textContent = scheduleError;

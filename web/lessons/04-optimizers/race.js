@@ -28,7 +28,7 @@ export function createRace(core) {
       try {
         racer.descent = core.newDescent(config.spec, opt.core, parsed.settings, config.x0, config.y0, config.schedule);
       } catch (error) {
-        racer.error = { reason: 'core', message: error.message };
+        racer.error = { reason: 'core', error };
         return racer;
       }
       racer.rows.push(racer.descent.x(), racer.descent.y(), racer.descent.f());

@@ -3,6 +3,8 @@
 // same budget of per-sample gradient evaluations. Paths over (m, b) on the loss bowl, and the
 // full loss J − J_min against samples evaluated (log axis). Every number is the core's
 // (newMinibatch: seeded shuffles, per-epoch, counted samples).
+import { parseNumber } from '../../shared/number-field.js';
+import { errorText } from '../../shared/error-text.js';
 import { createContourPlot } from '../../shared/contour-plot.js';
 import { createChart, uPlot } from '../../shared/plot.js';
 import { formatNumber } from '../../shared/format.js';
@@ -99,8 +101,8 @@ export function mountStochastic(root, core, state, onChange) {
   function restart(budget = 0) {
     dispose();
     let error = '';
-    const lr = Number(String(state.slr).trim());
-    if (String(state.slr).trim() === '' || !Number.isFinite(lr)) error = t('l4.bad_number');
+    const lr = parseNumber(state.slr);
+    if (!Number.isFinite(lr)) error = t('l4.bad_number');
     runners = RUNNERS.map((r) => {
       const runner = { ...r, rows: [], walker: null };
       if (error) return runner;
@@ -108,7 +110,7 @@ export function mountStochastic(root, core, state, onChange) {
         runner.walker = core.newMinibatch(spec, 'sgd', { lr }, batchOf(r.id), state.sseed, state.sm, state.sb);
         runner.rows.push(state.sm, state.sb, runner.walker.loss(), 0, NaN);
       } catch (e) {
-        error = t('l4.bad_value', { message: e.message });
+        error = t('l4.bad_schedule', { reason: errorText(e) });
       }
       return runner;
     });

@@ -1,6 +1,7 @@
 // "Finite differences against backpropagation": pick sizes, run them one by one in a Web Worker
 // (the page stays responsive; a progress bar counts sizes), then a table of the core's reports
 // and a log-log chart of time against the number of parameters N. Formats; computes nothing.
+import { errorText } from '../../shared/error-text.js';
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
 import { createChart, palette } from '../../shared/plot.js';
@@ -143,10 +144,10 @@ export function createFdPanel(section, { presets, chosen, onChosen }) {
       } else if (data.type === 'done') {
         finish(t('l5.fd.done', { count: sizes.length }));
       } else if (data.type === 'error') {
-        finish(t('l5.fd.error', { message: data.message }));
+        finish(t('l5.fd.error', { message: errorText(data.error) }));
       }
     };
-    worker.onerror = (e) => finish(t('l5.fd.error', { message: e.message ?? '' }));
+    worker.onerror = () => finish(t('l5.fd.error', { message: errorText(null) }));
     worker.postMessage({ type: 'run', sizes: sizes.map((k) => ({ layers: presets[k].layers, fdSample: presets[k].fdSample })), settings: {} });
   }
 

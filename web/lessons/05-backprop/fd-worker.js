@@ -3,6 +3,7 @@
 // In: {type: 'run', sizes: [{layers, fdSample}], settings}. Out: {type: 'start'|'result'|'done'|'error'}.
 import createBasecampCore from '@wasm/basecamp_web.mjs';
 import { wrapCore } from '../../shared/core-api.js';
+import { errorFields } from '../../shared/api/errors.js';
 
 let corePromise = null;
 
@@ -23,6 +24,6 @@ self.onmessage = async ({ data }) => {
     }
     self.postMessage({ type: 'done' });
   } catch (error) {
-    self.postMessage({ type: 'error', message: error?.message ?? String(error) });
+    self.postMessage({ type: 'error', error: errorFields(error) });
   }
 };

@@ -5,7 +5,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
-import { parseHash, readState, writeState } from '../../shared/url-state.js';
+import { createUrlWriter, readState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { GRAPHS, defaultValues, recordGraph } from './graphs.js';
 import { createGraphView } from './graph-view.js';
@@ -238,11 +238,8 @@ export function mount(root, { core }) {
       : t('l5.grads.some', { done, count: leaves.length });
   }
 
-  let urlTimer = 0;
-  function saveUrl() {
-    if (urlTimer) return;
-    urlTimer = setTimeout(() => { urlTimer = 0; writeState(stateTable, state); }, 200);
-  }
+  const url = createUrlWriter(stateTable, state, '5');
+  const saveUrl = url.save;
 
   function setStep(s) {
     state.step = s;
@@ -271,9 +268,8 @@ export function mount(root, { core }) {
   render();
 
   return () => {
-    clearTimeout(urlTimer);
     cancelAnimationFrame(texFrame);
-    if (urlTimer && parseHash().path === '5') writeState(stateTable, state);
+    url.dispose();
     exercise.destroy();
     fd.dispose();
     view.dispose();

@@ -1,46 +1,59 @@
 // The lesson's settings: the URL table, the checks a learner's typed values get before anything
-// is built, and the request the worker receives. The default is the sources' Keras run:
-// 784 → Dense 512 relu → Dense 128 relu → Dense 10 softmax, categorical cross-entropy, RMSprop
-// with Keras's settings (lr 0.001, rho 0.9, eps 1e-7), batch 128, 5 epochs, 60,000 images.
-export const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'adadelta', 'adamw'];
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
-export const INITIALIZERS = ['glorot_uniform', 'he_normal', 'random_normal', 'zeros'];
+// is built, and the request the worker receives. The default is the sources' Keras run, the
+// core's preset (nn/presets.hpp, through shared/catalogue.js): 784 → Dense 512 relu → Dense 128
+// relu → Dense 10 softmax, RMSprop with Keras's settings, batch 128, 5 epochs, 60,000 images.
+// The optimizers' defaults and limits are the core's (its catalogue); the limits below are the
+// lesson's own (what a page can train in reasonable time and memory).
+import { parseNumber } from '../../shared/number-field.js';
+import { catalogue, hyperparameter, kerasMnist } from '../../shared/catalogue.js';
+
+const preset = kerasMnist();
+// The preset's choice first, then the core's other names (softmax is the output layer's).
+const presetFirst = (first, names) => [first, ...names.filter((n) => n !== first)];
+export const OPTIMIZERS = presetFirst(preset.optimizer, catalogue().optimizers.map((o) => o.name));
+export const ACTIVATIONS = presetFirst(preset.activation, catalogue().activations.filter((a) => a !== 'softmax'));
+export const INITIALIZERS = presetFirst(preset.initializer, catalogue().initializers);
 export const VALIDATIONS = ['test', 'split', 'none'];
 
 export const LIMITS = {
-  units: [1, 2048], layers: [1, 4], lr: [1e-6, 1e10], batch: [1, 60000], epochs: [1, 50],
+  units: [1, 2048], layers: [1, 4], batch: [1, 60000], epochs: [1, 50],
   train: [100, 60000], dropout: [0, 0.9], l2: [0, 1], seed: [0, 1e9],
 };
 // What a page may allocate for training (the core's estimate plus the data).
 export const MEMORY_LIMIT = 1024 * 1024 * 1024;
 
-// Each optimizer's hyperparameters besides the learning rate (the core's names, which are
-// torch.optim's), with the values a run starts from: torch.optim's defaults, except RMSprop's,
-// which are Keras's (the sources' run).
-export const HYPERPARAMETERS = {
-  rmsprop: { alpha: 0.9, eps: 1e-7, momentum: 0 },
-  adam: { beta1: 0.9, beta2: 0.999, eps: 1e-8 },
-  sgd: { momentum: 0, dampening: 0 },
-  adagrad: { lr_decay: 0, eps: 1e-10 },
-  adadelta: { rho: 0.9, eps: 1e-6 },
-  adamw: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01 },
+// Which hyperparameters besides the learning rate the lesson shows for each optimizer.
+const SHOWN = {
+  rmsprop: ['alpha', 'eps', 'momentum'],
+  adam: ['beta1', 'beta2', 'eps'],
+  sgd: ['momentum', 'dampening'],
+  adagrad: ['lr_decay', 'eps'],
+  adadelta: ['rho', 'eps'],
+  adamw: ['beta1', 'beta2', 'eps', 'weight_decay'],
 };
+// Their starting values: the core's defaults (torch.optim's), except the preset optimizer's,
+// which are the preset's (Keras's RMSprop in the sources' run).
+const startValue = (opt, name) => (opt === preset.optimizer && name in preset.settings
+  ? preset.settings[name] : hyperparameter(opt, name).default);
+export const HYPERPARAMETERS = Object.fromEntries(OPTIMIZERS.map((opt) =>
+  [opt, Object.fromEntries((SHOWN[opt] ?? []).map((name) => [name, startValue(opt, name)]))]));
 
 export const stateTable = {
-  hidden: { type: 'list', default: [512, 128] },
-  act: { type: 'string', default: 'relu', choices: ACTIVATIONS },
-  opt: { type: 'string', default: 'rmsprop', choices: OPTIMIZERS },
+  hidden: { type: 'list', default: preset.hidden },
+  act: { type: 'string', default: preset.activation, choices: ACTIVATIONS },
+  opt: { type: 'string', default: preset.optimizer, choices: OPTIMIZERS },
   // The optimizer's hyperparameters that differ from HYPERPARAMETERS: "name:value,…".
   hp: { type: 'string', default: '' },
-  lr: { type: 'number', default: 0.001, min: 0, max: LIMITS.lr[1] },
-  batch: { type: 'int', default: 128, min: 0, max: LIMITS.batch[1] },
-  epochs: { type: 'int', default: 5, min: 0, max: LIMITS.epochs[1] },
+  // The learning rate's limits are the core's (the optimizer refuses a bad one, with its message).
+  lr: { type: 'number', default: preset.settings.lr },
+  batch: { type: 'int', default: preset.batchSize, min: 0, max: LIMITS.batch[1] },
+  epochs: { type: 'int', default: preset.epochs, min: 0, max: LIMITS.epochs[1] },
   train: { type: 'int', default: 60000, min: 0, max: LIMITS.train[1] },
   dropout: { type: 'number', default: 0, min: 0, max: LIMITS.dropout[1] },
   l2: { type: 'number', default: 0, min: 0, max: LIMITS.l2[1] },
-  init: { type: 'string', default: 'glorot_uniform', choices: INITIALIZERS },
+  init: { type: 'string', default: preset.initializer, choices: INITIALIZERS },
   val: { type: 'string', default: 'test', choices: VALIDATIONS },
-  seed: { type: 'int', default: 42, min: 0, max: LIMITS.seed[1] },
+  seed: { type: 'int', default: preset.seed, min: 0, max: LIMITS.seed[1] },
 };
 
 // The optimizer's hyperparameters: HYPERPARAMETERS[opt] with the URL's changes (names the
@@ -49,7 +62,7 @@ export function hyperValues(state) {
   const values = { ...HYPERPARAMETERS[state.opt] };
   for (const pair of state.hp.split(',')) {
     const [name, text] = pair.split(':');
-    if (name in values && text?.trim() && Number.isFinite(Number(text))) values[name] = Number(text);
+    if (name in values && Number.isFinite(parseNumber(text))) values[name] = parseNumber(text);
   }
   return values;
 }
@@ -60,7 +73,7 @@ export function encodeHyper(opt, values) {
     .map(([name, v]) => `${name}:${+v.toPrecision(6)}`).join(',');
 }
 
-// What the core's optimizer gets. Keras's RMSprop is rho 0.9, eps 1e-7 (torch: alpha 0.99, eps 1e-8).
+// What the core's optimizer gets.
 export function optimizerSettings(state) {
   return { lr: state.lr, ...hyperValues(state) };
 }
@@ -71,8 +84,8 @@ export function modelSpec(state) {
     layers.push({ units, activation: state.act });
     if (state.dropout > 0) layers.push({ dropout: state.dropout });
   }
-  layers.push({ units: 10, activation: 'softmax' });
-  return { inputs: 784, layers, loss: 'categorical_crossentropy', initializer: state.init, l2: state.l2, seed: state.seed };
+  layers.push({ units: preset.outputs, activation: preset.outputActivation });
+  return { inputs: preset.inputs, layers, loss: preset.loss, initializer: state.init, l2: state.l2, seed: state.seed };
 }
 
 export function request(state) {
@@ -94,7 +107,9 @@ export function parseField(name, text) {
       units.every((u) => Number.isInteger(u) && u >= lo && u <= hi);
     return ok ? { value: units } : { error: { key: 'l6.bad.hidden', vars: { text: raw, lo, hi, max: LIMITS.layers[1] } } };
   }
-  const x = raw === '' ? NaN : Number(raw);
+  const x = parseNumber(raw);
+  // The learning rate: a number here; the core checks its limits (modelMemory builds the optimizer).
+  if (name === 'lr') return Number.isFinite(x) ? { value: x } : { error: { key: 'l6.bad.hp', vars: { name, text: raw } } };
   const [lo, hi] = LIMITS[name];
   const integer = ['batch', 'epochs', 'train', 'seed'].includes(name);
   if (!Number.isFinite(x) || (integer && !Number.isInteger(x)) || x < lo || x > hi) {

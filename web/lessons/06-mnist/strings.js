@@ -134,7 +134,6 @@ export const strings = {
     'l6.file.load': '파일 불러오기:',
     'l6.file.saved': '{bytes} 바이트를 저장했습니다.',
     'l6.file.loaded': '불러왔습니다: {summary}',
-    'l6.file.refused': '이 파일은 쓸 수 없습니다: {message}',
     'l6.file.busy': '학습 중에는 파일을 불러올 수 없습니다. 먼저 중지하세요.',
   },
   en: {
@@ -271,7 +270,6 @@ export const strings = {
     'l6.file.load': 'Load a file:',
     'l6.file.saved': 'Saved {bytes} bytes.',
     'l6.file.loaded': 'Loaded: {summary}',
-    'l6.file.refused': 'This file cannot be used: {message}',
     'l6.file.busy': 'A file cannot be loaded while training. Stop first.',
   },
 };

@@ -27,13 +27,16 @@
 //     {type: 'prediction', id, probs: Float32Array}
 //     {type: 'evaluated', result} / {type: 'saved', bytes} / {type: 'weights-loaded', result, summary}
 //     {type: 'heap', heapInUse}                          bytes, null before the core is loaded
-//     {type: 'error', during, id?, message}                  the core's message; the worker keeps going
+//     {type: 'error', during, id?, message, error}   error: the core error's fields (code, field,
+//                                             value, limits; shared/error-text.js words them),
+//                                             message: its English text for logs; the worker keeps going
 //     {type: 'fatal', message}                  a wasm trap or abort: the core is unusable, the page
 //                                               replaces this worker (as after an 'error' event)
 // Training runs in chunks: runBatches(1) repeatedly for about CHUNK_MS, then a post and a yield
 // (a MessageChannel round trip) so that pause, stop and predict messages are handled in between.
 import { coreBuild, loadCore } from '../../shared/core.js';
 import { loadMnist } from '../../shared/mnist-data.js';
+import { errorFields } from '../../shared/api/errors.js';
 
 const CHUNK_MS = 75;
 const MISTAKES = 36;
@@ -44,6 +47,15 @@ const BUSY = {
   start: 'a training run is already going',
   'load-weights': 'stop the training before loading a file',
 };
+
+// A refusal while a run goes on, as a core-like error (code busy) the page words in its language.
+const busy = (type) => Object.assign(new Error(BUSY[type]), { code: 'busy', field: type });
+
+// Posts an error: its fields for the page's sentence, its English message for logs and tests.
+function report(during, error, id) {
+  const fields = errorFields(error);
+  self.postMessage({ type: 'error', during, ...(id === undefined ? {} : { id }), message: fields.message, error: fields });
+}
 
 let data = null;
 let model = null;
@@ -67,14 +79,14 @@ self.onmessage = ({ data: message }) => {
   }
   // Refused at once while a run goes on: queued, they would wait for the run's end and then act.
   if (run && (message?.type === 'start' || message?.type === 'load-weights')) {
-    self.postMessage({ type: 'error', during: message.type, message: BUSY[message.type] });
+    report(message.type, busy(message.type));
     return;
   }
   if (['predict', 'evaluate', 'save'].includes(message?.type)) {
     try {
       immediate(message);
     } catch (error) {
-      self.postMessage({ type: 'error', during: message.type, id: message.id, message: error?.message ?? String(error) });
+      report(message.type, error, message.id);
     }
     return;
   }
@@ -91,7 +103,7 @@ async function drain() {
     } catch (error) {
       if (message?.type === 'start') run = null;  // the run ended with the error: Start works again
       if (error instanceof WebAssembly.RuntimeError) self.postMessage({ type: 'fatal', message: error.message });
-      else self.postMessage({ type: 'error', during: message?.type, message: error?.message ?? String(error) });
+      else report(message?.type, error);
     }
   }
   handling = false;
@@ -147,7 +159,7 @@ async function handle(message) {
     case 'load': return loadData(message);
     case 'start': return train(core, message);
     case 'load-weights': {
-      if (run) throw new Error(BUSY['load-weights']);
+      if (run) throw busy('load-weights');
       const fresh = core.newModel(message.spec, message.optimizer, message.settings);
       try {
         fresh.load(message.bytes);
@@ -194,7 +206,7 @@ function results(core) {
 
 async function train(core, { spec, optimizer, settings, fit, trainSize, validation }) {
   if (!data) throw new Error('the MNIST data is not loaded yet');
-  if (run) throw new Error(BUSY.start);
+  if (run) throw busy('start');
   const next = core.newModel(spec, optimizer, settings);
   try {
     const n = Math.min(trainSize, data.train.count);

@@ -3,7 +3,7 @@
 // initialization (5). Every number comes from the wasm core (src/generalize over src/nn); this
 // controller builds the page, owns the URL state and wires the five section components.
 import { applyStrings, registerStrings } from '../../shared/i18n.js';
-import { parseHash, readState, writeState } from '../../shared/url-state.js';
+import { createUrlWriter, readState } from '../../shared/url-state.js';
 import { createOverfit } from './overfit.js';
 import { createSplitPanel } from './split-panel.js';
 import { createPenaltyPanel } from './penalty-panel.js';
@@ -42,14 +42,8 @@ export function mount(root, { core }) {
   root.innerHTML = template();
   applyStrings(root);
 
-  // The URL follows the state at most every 200 ms (browsers rate-limit replaceState).
-  let urlTimer = 0;
-  const changed = () => {
-    if (!urlTimer) urlTimer = setTimeout(() => { urlTimer = 0; writeState(stateTable, state); }, 200);
-  };
-  // A hash typed or pasted by the learner wins over a pending write.
-  const dropPendingWrite = () => { clearTimeout(urlTimer); urlTimer = 0; };
-  window.addEventListener('hashchange', dropPendingWrite);
+  const url = createUrlWriter(stateTable, state, '7');
+  const changed = url.save;
 
   const overfit = createOverfit(root, core, state, changed, () => { penalty.retrain(); dropout.retrain(); });
   const split = createSplitPanel(root, core, state, changed);
@@ -59,10 +53,7 @@ export function mount(root, { core }) {
   const exercise = mountDegreeExercise(root.querySelector('.l7-exercise'), split);
 
   return () => {
-    // A remount (language switch) must find the latest state in the URL; another lesson's must not.
-    if (urlTimer && parseHash().path === '7') writeState(stateTable, state);
-    clearTimeout(urlTimer);
-    window.removeEventListener('hashchange', dropPendingWrite);
+    url.dispose();
     exercise.destroy();
     for (const part of [overfit, split, penalty, dropout, init]) part.dispose();
   };

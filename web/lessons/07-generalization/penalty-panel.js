@@ -1,6 +1,7 @@
 // Section 3: L2 and L1 penalties on a small network (1 → 32 → 32 → 1, tanh) fitted to the
 // section-1 points. A λ slider (logarithmic, 0 at the far left); the fitted curve, a histogram
 // of every weight, and the loss written out with its numbers (KaTeX).
+import { logSlider } from '../../shared/log-slider.js';
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { t } from '../../shared/i18n.js';
@@ -12,8 +13,9 @@ import { COLORS, fitPlotScene } from './common.js';
 export const PENALTY_STEPS = 1000;
 export const penaltySpec = (penalty, lambda) => ({ model: 'mlp', hidden: 32, depth: 2, activation: 'tanh', optimizer: 'adam', lr: 0.01, steps: PENALTY_STEPS, recordEvery: 50, grid: 121, penalty, lambda });
 // Slider position p ∈ [0, 50]: 0 ↦ λ = 0, else λ = 10^(−5 + (p − 1)/10): 1e-5 … ~0.8.
-export const lambdaFromSlider = (p) => (p <= 0 ? 0 : +(10 ** (-5 + (p - 1) / 10)).toPrecision(3));
-export const sliderFromLambda = (l) => (l <= 0 ? 0 : Math.max(1, Math.min(50, Math.round((Math.log10(l) + 5) * 10 + 1))));
+const lambdaSlider = logSlider({ lo: -5, hi: -0.1, steps: 49, digits: 3 });  // positions 1 … 50
+export const lambdaFromSlider = (p) => (p <= 0 ? 0 : lambdaSlider.value(p - 1));
+export const sliderFromLambda = (l) => (l <= 0 ? 0 : Math.max(1, Math.min(50, lambdaSlider.position(l) + 1)));
 const BINS = 50;
 
 export function createPenaltyPanel(root, core, state, changed, getData) {

@@ -2,6 +2,7 @@
 // each degree's least-squares polynomial scored on validation picks the degree; the test set is
 // scored on demand and the page counts how often it was looked at. Then k-fold cross-validation
 // run live, one fold per beat, each fold's score listed with the mean and spread.
+import { errorText } from '../../shared/error-text.js';
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
 import { createCanvasPlot, logRange } from './canvas-plot.js';
@@ -32,7 +33,7 @@ export function createSplitPanel(root, core, state, changed) {
       scan = parts.val.x.length > 0 ? core.scanDegrees(parts.train, parts.val, MAX_DEGREE) : null;
       if (!scan) error = t('l7.s2.no_val');
     } catch (e) {
-      error = e.message;
+      error = errorText(e);
     }
     out('s2-test').textContent = '';
     render();
@@ -95,11 +96,11 @@ export function createSplitPanel(root, core, state, changed) {
     clearTimeout(timer);
     const both = parts ? { x: [...parts.train.x, ...parts.val.x], y: [...parts.train.y, ...parts.val.y] } : null;
     try {
-      if (!both) throw new Error(error);
+      if (!both) throw Object.assign(new Error('no split'), { shown: error });
       const folds = core.kfoldAssign(both.x.length, state.k, 11);
       cv = { both, folds, scores: [], summary: null, error: '' };
     } catch (e) {
-      cv = { scores: [], error: e.message };
+      cv = { scores: [], error: e.shown ?? errorText(e) };
       renderCv();
       return;
     }

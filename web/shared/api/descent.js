@@ -3,12 +3,11 @@
 // use torch.optim's names ({lr, momentum, nesterov, alpha, rho, eps, beta1, beta2, weight_decay,
 // amsgrad, centered, lr_decay, initial_accumulator_value}); a schedule is null or
 // {kind: 'step', step_size, gamma} | {kind: 'exponential', gamma} | {kind: 'inverse_time', decay}.
-import { caller, throwing, unwrap } from './errors.js';
+import { caller, construct, unwrap } from './errors.js';
 
 export function descentApi(Module) {
   const call = caller(Module);
   return {
-    surfaceNames: call('surfaceNames'),
     // {name, formula, bounds: {xMin, xMax, yMin, yMax}, minima: [{x, y, f, label}], saddles, fit?}
     surfaceInfo: call('surfaceInfo'),
     // {f, gx, gy} at (x, y)
@@ -17,7 +16,6 @@ export function descentApi(Module) {
     surfaceGrid: call('surfaceGrid'),
     // {m, b, mse} of the least-squares line through the points.
     leastSquares: call('leastSquares'),
-    optimizerNames: call('optimizerNames'),
     // The whole path {path: Float64Array [x, y, f, ...], divergedAt (-1 if not)}, exactly as
     // `basecamp descend` prints it.
     descend: (spec, optimizer, settings, x0, y0, steps, schedule = null) =>
@@ -26,13 +24,7 @@ export function descentApi(Module) {
     // divergedAt(), lr(), grad(), state() ({momentum_buffer: [a, b], ...}), stepView() ({step,
     // effectiveLr: per-coordinate |Δθ|/|g| of the last step, velocity?, lookahead?}). Call .delete().
     newDescent(spec, optimizer, settings, x0, y0, schedule = null) {
-      const descent = new Module.Descent(spec, optimizer, settings ?? {}, x0, y0, schedule);
-      const error = descent.error();
-      if (error) {
-        descent.delete();
-        throw new Error(error);
-      }
-      return throwing(descent);
+      return construct(Module.Descent, spec, optimizer, settings ?? {}, x0, y0, schedule);
     },
   };
 }

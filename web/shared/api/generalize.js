@@ -4,7 +4,7 @@
 //   points: {x, y} (arrays or Float64Arrays of equal length)
 //   spec:   {model: 'poly'|'mlp', degree, hidden, depth, activation, dropout,
 //            penalty: 'none'|'l2'|'l1', lambda, optimizer: 'adam', lr, steps, recordEvery, grid, seed}
-import { caller, throwing } from './errors.js';
+import { caller, construct } from './errors.js';
 
 export function generalizeApi(Module) {
   const call = caller(Module);
@@ -18,13 +18,7 @@ export function generalizeApi(Module) {
     fitCurve: (train, val = null, test = null, spec = {}) => call('fitCurve')(train, val, test, spec),
     // The same fit run in chunks: .advance(n) → {step, done}; .result(); .delete() when done.
     newCurveFit(train, val = null, test = null, spec = {}) {
-      const fit = new Module.CurveFit(train, val, test, spec);
-      const error = fit.error();
-      if (error) {
-        fit.delete();
-        throw new Error(error);
-      }
-      return throwing(fit);
+      return construct(Module.CurveFit, train, val, test, spec);
     },
     // (n, trainFrac, valFrac, seed) → Int32Array of roles (0 train, 1 validation, 2 test)
     splitRoles: call('splitRoles'),

@@ -1,7 +1,7 @@
 // Mini-batch SGD on the regression points (lesson 4): true SGD (batch 1), mini-batch (batch k)
 // and full batch (batch n) over (m, b), counting per-sample gradient evaluations.
 // spec: {} for the default 7 points or {x: [...], y: [...]}; settings and schedule as descent.js.
-import { throwing } from './errors.js';
+import { construct } from './errors.js';
 
 export function minibatchApi(Module) {
   return {
@@ -9,13 +9,7 @@ export function minibatchApi(Module) {
     // b(), loss() (full MSE), batchLoss(), steps(), samples(), epoch(), batchSize(),
     // divergedAt() (-1 if not), lastBatch() (sorted point indices). Call .delete().
     newMinibatch(spec, optimizer, settings, batchSize, seed, m0, b0, schedule = null) {
-      const walker = new Module.MinibatchDescent(spec ?? {}, optimizer, settings ?? {}, batchSize, seed, m0, b0, schedule);
-      const error = walker.error();
-      if (error) {
-        walker.delete();
-        throw new Error(error);
-      }
-      return throwing(walker);
+      return construct(Module.MinibatchDescent, spec ?? {}, optimizer, settings ?? {}, batchSize, seed, m0, b0, schedule);
     },
   };
 }

@@ -4,13 +4,11 @@
 //          {units: 10, activation: 'softmax'}], loss: 'categorical_crossentropy',
 //          initializer: 'glorot_uniform', l1: 0, l2: 0, seed: 42}
 //   optimizer: 'rmsprop' with settings in torch.optim's names ({lr: 1e-3, alpha: 0.9, eps: 1e-7}).
-import { caller, throwing, unwrap } from './errors.js';
+import { caller, construct, unwrap } from './errors.js';
 
 export function modelApi(Module) {
   const call = caller(Module);
   return {
-    // {activations, losses, initializers, optimizers}: the names the core accepts.
-    nnNames: call('nnNames'),
     // Before building: {parameters, weightBytes, gradBytes, optimizerBytes, activationBytes,
     // totalBytes} for training with this spec, batch size and optimizer (data not included).
     modelMemory: (spec, batchSize, optimizer = 'rmsprop', settings = {}) =>
@@ -30,13 +28,7 @@ export function modelApi(Module) {
     //   save() → Uint8Array, load(bytes)
     //   parameterCount(), denseCount(), summary(), lr(), setLr(lr)
     newModel(spec, optimizer = 'rmsprop', settings = {}) {
-      const model = new Module.Model(spec, optimizer, settings ?? {});
-      const error = model.error();
-      if (error) {
-        model.delete();
-        throw new Error(error);
-      }
-      return throwing(model);
+      return construct(Module.Model, spec, optimizer, settings ?? {});
     },
   };
 }

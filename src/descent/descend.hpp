@@ -12,10 +12,13 @@
 #include "error.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/schedule.hpp"
-#include "optim/walker.hpp"
+#include "descent/walker.hpp"
 #include "surfaces/surface.hpp"
 
-namespace basecamp::optim {
+namespace basecamp::descent {
+
+using optim::Optimizer;
+using optim::Schedule;
 
 struct DescentPath {
   std::vector<std::array<double, 3>> rows;  // (x, y, f): the start, then one row per step
@@ -29,7 +32,7 @@ struct DescentPath {
 inline DescentPath descend(const surfaces::Surface& surface, Optimizer<double>& optimizer,
                            double x0, double y0, long steps,
                            const Schedule& schedule = Schedule::constant()) {
-  require(steps >= 0, "descend", "steps must be >= 0, got " + std::to_string(steps));
+  require_in_range(static_cast<double>(steps), limits::count(0), "descend", "steps");
   Walker walker(surface, optimizer, x0, y0, schedule);
   DescentPath path;
   path.rows.reserve(static_cast<std::size_t>(steps) + 1);
@@ -39,4 +42,4 @@ inline DescentPath descend(const surfaces::Surface& surface, Optimizer<double>& 
   return path;
 }
 
-}  // namespace basecamp::optim
+}  // namespace basecamp::descent

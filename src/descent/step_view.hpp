@@ -25,9 +25,12 @@
 #include <optional>
 
 #include "optim/sgd.hpp"
-#include "optim/walker.hpp"
+#include "descent/walker.hpp"
 
-namespace basecamp::optim {
+namespace basecamp::descent {
+
+using optim::Optimizer;
+using optim::Schedule;
 
 struct StepView {
   Eigen::Vector2d step{0, 0};
@@ -48,7 +51,7 @@ inline StepView step_view(const Walker& walker) {
                                           : std::numeric_limits<double>::quiet_NaN();
     }
   }
-  const auto* sgd = dynamic_cast<const SGD<double>*>(&walker.optimizer());
+  const auto* sgd = dynamic_cast<const optim::SGD<double>*>(&walker.optimizer());
   if (sgd != nullptr && sgd->options().momentum != 0) {
     const auto state = sgd->state(0);
     if (!state.empty() && state[0].second != nullptr && state[0].second->size() == 2) {
@@ -61,4 +64,4 @@ inline StepView step_view(const Walker& walker) {
   return view;
 }
 
-}  // namespace basecamp::optim
+}  // namespace basecamp::descent

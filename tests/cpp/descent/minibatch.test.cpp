@@ -5,14 +5,14 @@
 #include <algorithm>
 #include <set>
 
-#include "optim/descend.hpp"
+#include "descent/descend.hpp"
 #include "optim/factory.hpp"
-#include "optim/minibatch.hpp"
+#include "descent/minibatch.hpp"
 #include "surfaces/regression.hpp"
 
 using namespace basecamp;
 using optim::make_optimizer;
-using optim::MinibatchWalker;
+using descent::MinibatchWalker;
 
 namespace {
 struct Row {
@@ -31,20 +31,20 @@ TEST_CASE("batch_grad over all points in order is Regression::grad exactly", "[m
   const surfaces::Regression problem;
   const std::vector<std::size_t> all{0, 1, 2, 3, 4, 5, 6};
   for (const auto& [m, b] : std::vector<std::pair<double, double>>{{0, 0}, {0.3, 0.8}, {-1.3, 4.1}}) {
-    const auto g = optim::batch_grad(problem, m, b, all);
+    const auto g = descent::batch_grad(problem, m, b, all);
     const Eigen::Vector2d full = problem.grad(m, b);
     CHECK(g.gm == full.x());
     CHECK(g.gb == full.y());
     CHECK(g.loss == problem.value(m, b));
   }
   // One point: r = m·x + b − y, grad = (2r·x, 2r).
-  const auto one = optim::batch_grad(problem, 0.5, 1.0, {6});
+  const auto one = descent::batch_grad(problem, 0.5, 1.0, {6});
   const double r = 0.5 * 5.0 + 1.0 - 2.7;
   CHECK(one.gm == Approx(2 * r * 5.0));
   CHECK(one.gb == Approx(2 * r));
   CHECK(one.loss == Approx(r * r));
-  CHECK_THROWS_WITH(optim::batch_grad(problem, 0, 0, {}), Catch::Contains("at least one point"));
-  CHECK_THROWS_WITH(optim::batch_grad(problem, 0, 0, {7}), Catch::Contains("point 7 does not exist"));
+  CHECK_THROWS_WITH(descent::batch_grad(problem, 0, 0, {}), Catch::Contains("at least one point"));
+  CHECK_THROWS_WITH(descent::batch_grad(problem, 0, 0, {7}), Catch::Contains("point 7 does not exist"));
 }
 
 TEST_CASE("batch = n is full-batch descend, bit for bit, for any optimizer and schedule", "[minibatch]") {
@@ -53,7 +53,7 @@ TEST_CASE("batch = n is full-batch descend, bit for bit, for any optimizer and s
     for (const auto& schedule : {optim::Schedule::constant(), optim::Schedule::exponential(0.99)}) {
       auto a = make_optimizer<double>(name, {.lr = 0.02});
       auto b = make_optimizer<double>(name, {.lr = 0.02});
-      const auto path = optim::descend(problem, *a, 0, 0, 60, schedule);
+      const auto path = descent::descend(problem, *a, 0, 0, 60, schedule);
       MinibatchWalker w(problem, *b, 7, 123, 0, 0, schedule);
       const auto rows = walk(w, 60);
       REQUIRE(rows.size() == path.rows.size());
@@ -105,9 +105,9 @@ TEST_CASE("batch 3 of 7 points: batches 3, 3, 1 per epoch, sorted, and its own b
     sizes.push_back(w.last_batch().size());
     CHECK(std::is_sorted(w.last_batch().begin(), w.last_batch().end()));
     seen.insert(w.last_batch().begin(), w.last_batch().end());
-    CHECK(w.batch_loss() == optim::batch_grad(problem, m, b, w.last_batch()).loss);
+    CHECK(w.batch_loss() == descent::batch_grad(problem, m, b, w.last_batch()).loss);
     // SGD: the step is −lr times the batch gradient.
-    const auto g = optim::batch_grad(problem, m, b, w.last_batch());
+    const auto g = descent::batch_grad(problem, m, b, w.last_batch());
     CHECK(w.m() == Approx(m - 0.01 * g.gm));
     CHECK(w.b() == Approx(b - 0.01 * g.gb));
     CHECK(w.loss() == problem.value(w.m(), w.b()));
@@ -136,7 +136,7 @@ TEST_CASE("small batches are noisier than the full batch but still go downhill",
 TEST_CASE("mini-batch errors and divergence", "[minibatch]") {
   const surfaces::Regression problem;
   auto opt = make_optimizer<double>("sgd", {.lr = 0.02});
-  CHECK_THROWS_WITH(MinibatchWalker(problem, *opt, 0, 1, 0, 0), Catch::Contains("batch size must be between 1 and the number of points (7), got 0"));
+  CHECK_THROWS_WITH(MinibatchWalker(problem, *opt, 0, 1, 0, 0), Catch::Contains("batch_size must be in [1, 7], got 0"));
   CHECK_THROWS_WITH(MinibatchWalker(problem, *opt, 8, 1, 0, 0), Catch::Contains("got 8"));
   CHECK_THROWS_WITH(MinibatchWalker(problem, *opt, 1, 1, std::nan(""), 0), Catch::Contains("not a finite point"));
   auto big = make_optimizer<double>("sgd", {.lr = 5});

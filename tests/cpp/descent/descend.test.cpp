@@ -1,12 +1,12 @@
 // descend: path shape, divergence, and every optimizer going downhill on the bowl.
 #include <catch2/catch.hpp>
 
-#include "optim/descend.hpp"
+#include "descent/descend.hpp"
 #include "optim/factory.hpp"
 #include "surfaces/surface.hpp"
 
 using namespace basecamp;
-using optim::descend;
+using descent::descend;
 using optim::make_optimizer;
 using surfaces::find_surface;
 
@@ -23,7 +23,7 @@ TEST_CASE("descend records steps + 1 rows starting at the start", "[optim]") {
   CHECK(path.rows[1][1] == Approx(2 - 0.4));
   CHECK(descend(find_surface("bowl"), *opt, -7, 2, 0).rows.size() == 1);
   CHECK_THROWS_WITH(descend(find_surface("bowl"), *opt, -7, 2, -1),
-                    Catch::Contains("steps must be >= 0, got -1"));
+                    Catch::Contains("steps must be a finite number >= 0, got -1"));
 }
 
 TEST_CASE("descend stops at the last finite point and records the step", "[optim]") {

@@ -20,7 +20,10 @@
 #include "random.hpp"
 #include "surfaces/regression.hpp"
 
-namespace basecamp::optim {
+namespace basecamp::descent {
+
+using optim::Optimizer;
+using optim::Schedule;
 
 // The MSE over points `indices` of a regression problem and its gradient, summed in the given
 // order:  J_B = (1/k)Σ rᵢ²,  ∇J_B = ((2/k)Σ rᵢxᵢ, (2/k)Σ rᵢ),  rᵢ = m·xᵢ + b − yᵢ,  k = |B|.
@@ -74,4 +77,4 @@ class MinibatchWalker {
   std::optional<long> diverged_at_;
 };
 
-}  // namespace basecamp::optim
+}  // namespace basecamp::descent

@@ -12,7 +12,10 @@
 #include "optim/schedule.hpp"
 #include "surfaces/surface.hpp"
 
-namespace basecamp::optim {
+namespace basecamp::descent {
+
+using optim::Optimizer;
+using optim::Schedule;
 
 class Walker {
  public:
@@ -21,9 +24,11 @@ class Walker {
          Schedule schedule = Schedule::constant())
       : surface_(surface), optimizer_(optimizer), schedule_(schedule) {
     f_ = surface.value(x0, y0);
-    require(std::isfinite(x0) && std::isfinite(y0) && std::isfinite(f_), "descend",
-            "start (" + format_number(x0) + ", " + format_number(y0) + ") is not a finite point of " +
-                surface.name);
+    require_code(std::isfinite(x0) && std::isfinite(y0) && std::isfinite(f_), code::not_finite, "descend",
+                 "start", [&] {
+                   return "start (" + format_number(x0) + ", " + format_number(y0) +
+                          ") is not a finite point of " + surface.name;
+                 });
     point_.value = Tensor<double>(1, 2);
     point_.value << x0, y0;
     point_.grad = Tensor<double>::Zero(1, 2);
@@ -81,4 +86,4 @@ class Walker {
   std::optional<long> diverged_at_;
 };
 
-}  // namespace basecamp::optim
+}  // namespace basecamp::descent

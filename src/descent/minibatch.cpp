@@ -1,12 +1,12 @@
 // MinibatchWalker: seeded per-epoch shuffles, batch gradients of the MSE, one optimizer step each.
-#include "optim/minibatch.hpp"
+#include "descent/minibatch.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 
-namespace basecamp::optim {
+namespace basecamp::descent {
 
 // Written exactly as Regression::grad (same sums, same order of operations), so that the full
 // batch in index order gives the same bits.
@@ -37,12 +37,11 @@ MinibatchWalker::MinibatchWalker(const surfaces::Regression& problem, Optimizer<
       schedule_(schedule),
       batch_loss_(std::numeric_limits<double>::quiet_NaN()) {
   const long n = static_cast<long>(problem.x().size());
-  require(batch_size >= 1 && batch_size <= n, "mini-batch",
-          "batch size must be between 1 and the number of points (" + std::to_string(n) + "), got " +
-              std::to_string(batch_size));
+  require_in_range(static_cast<double>(batch_size), limits::count(1, static_cast<double>(n)), "mini-batch",
+                   "batch_size");
   loss_ = problem.value(m0, b0);
-  require(std::isfinite(m0) && std::isfinite(b0) && std::isfinite(loss_), "mini-batch",
-          "start (" + format_number(m0) + ", " + format_number(b0) + ") is not a finite point");
+  require_code(std::isfinite(m0) && std::isfinite(b0) && std::isfinite(loss_), code::not_finite, "mini-batch",
+               "start", [&] { return "start (" + format_number(m0) + ", " + format_number(b0) + ") is not a finite point"; });
   point_.value = Tensor<double>(1, 2);
   point_.value << m0, b0;
   point_.grad = Tensor<double>::Zero(1, 2);
@@ -52,12 +51,8 @@ MinibatchWalker::MinibatchWalker(const surfaces::Regression& problem, Optimizer<
   optimizer_.reset();
 }
 
-// Fisher–Yates with the lab's Rng, so native and wasm shuffle alike.
 void MinibatchWalker::shuffle() {
-  for (std::size_t i = order_.size() - 1; i > 0; --i) {
-    const std::size_t j = static_cast<std::size_t>(rng_.below(i + 1));
-    std::swap(order_[i], order_[j]);
-  }
+  basecamp::shuffle(order_, rng_);
   position_ = 0;
 }
 
@@ -98,4 +93,4 @@ bool MinibatchWalker::step() {
   return true;
 }
 
-}  // namespace basecamp::optim
+}  // namespace basecamp::descent

@@ -2,13 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include "optim/factory.hpp"
-#include "optim/step_view.hpp"
+#include "descent/step_view.hpp"
 #include "surfaces/surface.hpp"
 
 using namespace basecamp;
 using optim::make_optimizer;
-using optim::step_view;
-using optim::Walker;
+using descent::step_view;
+using descent::Walker;
 using surfaces::find_surface;
 
 TEST_CASE("before the first step: no step, no effective lr, no velocity", "[step_view]") {

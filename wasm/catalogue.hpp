@@ -1,0 +1,74 @@
+// The core's catalogue as one plain JS object (optim/catalogue.hpp, nn/presets.hpp, the name
+// lists and the error codes): what the page builds its forms from. Conversion only.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cmath>
+
+#include "convert.hpp"
+#include "nn.hpp"
+#include "optim/catalogue.hpp"
+#include "surfaces/surface.hpp"
+
+namespace basecamp::wasm {
+
+// {name, default, min, max, minOpen, maxOpen, flag, integer}; an unbounded end is null.
+inline val setting_to_js(const optim::SettingInfo& s) {
+  const auto end = [](double v) { return std::isinf(v) ? val::null() : val(v); };
+  return object("name", s.name, "default", s.default_value, "min", end(s.range.min),
+                "max", end(s.range.max), "minOpen", s.range.min_open, "maxOpen", s.range.max_open,
+                "flag", s.flag, "integer", s.integer);
+}
+
+template <class T, class F>
+val list_to_js(const std::vector<T>& items, F&& convert) {
+  val out = val::array();
+  for (const auto& item : items) out.call<void>("push", convert(item));
+  return out;
+}
+
+inline val preset_to_js(const nn::TrainingPreset& p) {
+  val out = val::object();
+  out.set("name", p.name);
+  out.set("inputs", p.inputs);
+  out.set("hidden", vector_to_js(p.hidden));
+  out.set("activation", nn::name_of(p.activation));
+  out.set("outputs", p.outputs);
+  out.set("outputActivation", nn::name_of(p.output_activation));
+  out.set("loss", nn::name_of(p.loss));
+  out.set("initializer", nn::name_of(p.initializer));
+  out.set("optimizer", p.optimizer);
+  val settings = val::object();
+  p.settings.each([&](const char* name, const auto& v) {
+    if (v) settings.set(name, static_cast<double>(*v));
+  });
+  out.set("settings", settings);
+  out.set("batchSize", p.batch_size);
+  out.set("epochs", p.epochs);
+  out.set("seed", static_cast<double>(p.seed));
+  out.set("referenceTestAccuracy", p.reference_test_accuracy);
+  return out;
+}
+
+inline val catalogue_to_js() {
+  val out = val::object();
+  out.set("optimizers", list_to_js(optim::optimizer_catalogue(), [](const optim::OptimizerInfo& o) {
+            return object("name", o.name, "label", o.label,
+                          "hyperparameters", list_to_js(o.hyperparameters, setting_to_js));
+          }));
+  out.set("schedules", list_to_js(optim::schedule_catalogue(), [](const optim::ScheduleInfo& s) {
+            return object("name", s.name, "parameters", list_to_js(s.parameters, setting_to_js));
+          }));
+  out.set("surfaces", vector_to_js(surfaces::surface_names()));
+  out.set("activations", vector_to_js(nn::activation_names()));
+  out.set("losses", vector_to_js(nn::loss_names()));
+  out.set("initializers", vector_to_js(nn::initializer_names()));
+  val presets = val::object();
+  presets.set("kerasMnist", preset_to_js(nn::keras_mnist()));
+  out.set("presets", presets);
+  out.set("errorCodes", vector_to_js(error_codes()));
+  return out;
+}
+
+}  // namespace basecamp::wasm
