@@ -3,6 +3,7 @@
 // reports the losses and accuracies, or prints the Keras script of the setup (--keras). The
 // same core class as the page (boundary::Lab): the same flags and seed give the page's numbers.
 // Bad input: one line on stderr, exit 2.
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "args.hpp"
+#include "optimizer_options.hpp"
 #include "boundary/csv.hpp"
 #include "boundary/datasets.hpp"
 #include "boundary/keras.hpp"
@@ -36,7 +38,7 @@ std::string joined(const std::vector<std::string>& names, const char* sep = ", "
 }
 
 std::vector<OptionSpec> boundary_options() {
-  return {
+  std::vector<OptionSpec> options{
       {"--data", "D", joined(dataset_names(), "|") + "\nor a FILE.csv of x1,x2,label (default circle)"},
       {"--noise", "F", "0 to 0.5 (default 0)"},
       {"--points", "N", "points generated, training and test together, 10 to 10000 (default 500)"},
@@ -52,16 +54,6 @@ std::vector<OptionSpec> boundary_options() {
       {"--dropout", "F", "dropout rate after every hidden layer, 0 to 0.9 (default 0)"},
       {"--optimizer", "O", joined(optim::optimizer_names()) + " (default sgd)"},
       {"--lr", "F", "learning rate (default 0.03)"},
-      {"--momentum", "F", "sgd, rmsprop"},
-      {"--nesterov", "", "sgd"},
-      {"--alpha", "F", "rmsprop"},
-      {"--rho", "F", "adadelta"},
-      {"--eps", "F", "adagrad, rmsprop, adadelta, adam, adamw"},
-      {"--beta1", "F", "adam, adamw"},
-      {"--beta2", "F", "adam, adamw"},
-      {"--weight-decay", "F", "all"},
-      {"--amsgrad", "", "adam, adamw"},
-      {"--centered", "", "rmsprop"},
       {"--batch-size", "B", "points per step, 1 to 10000 (default 10)"},
       {"--epochs", "N", "passes over the training points, 1 to 100000 (default 100)"},
       {"--seed", "S", "data, split, weights, shuffles and dropout (default 1)"},
@@ -70,6 +62,11 @@ std::vector<OptionSpec> boundary_options() {
                      "\"epochs\"} on stdout; the other lines go to stderr"},
       {"--help", "", "print this help"},
   };
+  // The optimizers' own hyperparameters, from the catalogue, right after --lr.
+  auto lr = std::find_if(options.begin(), options.end(), [](const OptionSpec& o) { return o.name == "--lr"; });
+  const auto hyper = hyperparameter_options(/*with_lr=*/false);
+  options.insert(lr + 1, hyper.begin(), hyper.end());
+  return options;
 }
 
 std::string usage(const Args& args) {
@@ -171,17 +168,7 @@ LabSettings settings_from(const Args& a) {
   s.dropout = a.number("--dropout").value_or(0.0);
   s.optimizer = a.text("--optimizer").value_or("sgd");
   s.lr = a.number("--lr").value_or(0.03);
-  optim::OptimizerSettings& o = s.optimizer_settings;
-  o.momentum = a.number("--momentum");
-  if (a.has("--nesterov")) o.nesterov = true;
-  o.alpha = a.number("--alpha");
-  o.rho = a.number("--rho");
-  o.eps = a.number("--eps");
-  o.beta1 = a.number("--beta1");
-  o.beta2 = a.number("--beta2");
-  o.weight_decay = a.number("--weight-decay");
-  if (a.has("--amsgrad")) o.amsgrad = true;
-  if (a.has("--centered")) o.centered = true;
+  s.optimizer_settings = optimizer_settings_from(a, /*with_lr=*/false);
   s.batch_size = static_cast<int>(a.integer("--batch-size", 1, static_cast<long>(kMaxPoints)).value_or(10));
   s.seed = static_cast<std::uint64_t>(a.integer("--seed", 0, LONG_MAX).value_or(1));
   validate_lab_settings(s);

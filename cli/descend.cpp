@@ -13,6 +13,7 @@
 #include "descent/descend.hpp"
 #include "optim/catalogue.hpp"
 #include "optim/factory.hpp"
+#include "optimizer_options.hpp"
 #include "surfaces/surface.hpp"
 
 namespace basecamp::cli {
@@ -20,37 +21,6 @@ namespace basecamp::cli {
 namespace {
 
 constexpr long kMaxSteps = 10'000'000;
-
-// "--weight-decay" for "weight_decay".
-std::string option_of(const std::string& name) {
-  std::string out = "--" + name;
-  for (char& c : out) c = c == '_' ? '-' : c;
-  return out;
-}
-
-// One option per hyperparameter of any optimizer, from the catalogue: which optimizers have it
-// and their defaults ("sgd 0.001, adagrad 0.01, ...").
-std::vector<OptionSpec> hyperparameter_options() {
-  std::vector<std::string> names;
-  for (const auto& o : optim::optimizer_catalogue())
-    for (const auto& h : o.hyperparameters)
-      if (std::find(names.begin(), names.end(), h.name) == names.end()) names.push_back(h.name);
-  std::vector<OptionSpec> out;
-  for (const auto& name : names) {
-    std::string help;
-    bool flag = false;
-    for (const auto& o : optim::optimizer_catalogue()) {
-      const auto* h = o.find(name);
-      if (!h) continue;
-      flag = h->flag;
-      if (!help.empty()) help += ", ";
-      help += o.name + (h->flag ? "" : " " + format_number(h->default_value));
-    }
-    if (name == "lr") help += "\n(sgd: torch >= 2.2; older torch has no default)";
-    out.push_back({option_of(name), flag ? "" : "F", (flag ? "flag of: " : "defaults: ") + help});
-  }
-  return out;
-}
 
 // The schedules' parameters (--step-size, --gamma, --decay), from the catalogue.
 std::vector<OptionSpec> schedule_options() {
@@ -98,18 +68,6 @@ std::string usage(const Args& args) {
          args.help() +
          "\n"
          "example: basecamp descend --surface bowl --optimizer sgd --lr 0.1 --start -7,2 --steps 50\n";
-}
-
-// The hyperparameters given as options (the factory refuses those the optimizer lacks).
-optim::OptimizerSettings settings_from(const Args& a) {
-  optim::OptimizerSettings s;
-  for (const auto& o : optim::optimizer_catalogue())
-    for (const auto& h : o.hyperparameters) {
-      const auto option = option_of(h.name);
-      if (!a.has(option) || s.get(h.name)) continue;
-      s.set(h.name, h.flag ? 1.0 : *a.number(option));
-    }
-  return s;
 }
 
 // The schedule the options name; a schedule option without its --schedule is an error.
@@ -180,7 +138,7 @@ int descend_main(int argc, char** argv) {
     if (!start) throw UsageError("missing required option --start (see --help)");
     const auto steps = args.integer("--steps", 0, kMaxSteps);
     if (!steps) throw UsageError("missing required option --steps (see --help)");
-    auto opt = optim::make_optimizer<double>(optimizer_name, settings_from(args));
+    auto opt = optim::make_optimizer<double>(optimizer_name, optimizer_settings_from(args));
     const auto schedule = schedule_from(args);
     const auto path = descent::descend(surface, *opt, start->first, start->second, *steps, schedule);
     if (args.has("--json")) {

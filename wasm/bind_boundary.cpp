@@ -17,7 +17,6 @@ EMSCRIPTEN_BINDINGS(basecamp_boundary) {
              return guarded([&] { return bd::dataset_classes(name); });
            }));
   function("boundaryFeatureNames", optional_override([] { return guarded([] { return bj::strings(bd::feature_names()); }); }));
-  function("boundaryOptimizers", optional_override([] { return guarded([] { return bj::optimizers_js(); }); }));
   function("boundaryMakeData", optional_override([](const val& spec) {
              return guarded([&] {
                bd::DataSpec s;

@@ -17,8 +17,8 @@
 #include "boundary/datasets.hpp"
 #include "boundary/keras.hpp"
 #include "boundary/lab.hpp"
-#include "boundary/optimizer_form.hpp"
 #include "convert.hpp"
+#include "optim/factory.hpp"
 #include "guard.hpp"
 
 namespace basecamp::wasm::boundary_js {
@@ -107,7 +107,7 @@ inline optim::OptimizerSettings optimizer_settings(const val& js) {
     const std::string k = keys[i].as<std::string>();
     const val v = js[k];
     const double d = v.typeOf().as<std::string>() == "boolean" ? (v.as<bool>() ? 1.0 : 0.0) : v.as<double>();
-    set_optimizer_setting(s, k, d);
+    s.set(k, d);  // not_a_setting for a name no optimizer has
   }
   return s;
 }
@@ -223,25 +223,6 @@ class BoundaryLab {
   std::string error_;
   ErrorInfo info_;
 };
-
-inline val optimizers_js() {
-  val out = val::array();
-  for (const auto& name : optim::optimizer_names()) {
-    val o = val::object();
-    o.set("name", name);
-    val hp = val::array();
-    for (const auto& h : optimizer_hyperparameters(name)) {
-      val item = val::object();
-      item.set("name", h.name);
-      item.set("value", h.value);
-      item.set("flag", h.flag);
-      hp.call<void>("push", item);
-    }
-    o.set("hyperparameters", hp);
-    out.call<void>("push", o);
-  }
-  return out;
-}
 
 inline val csv_js(const std::string& text) {
   const CsvPoints c = parse_points_csv(text);

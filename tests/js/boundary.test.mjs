@@ -57,12 +57,15 @@ test('CSV: parsed, written back, and refused with the line and the problem as fi
   assert.equal(split.train.x1.length + split.test.x1.length, 2);
 });
 
-test('the optimizer form lists every optimizer with the factory defaults', () => {
-  const list = core.boundaryOptimizers();
-  assert.deepEqual(list.map((o) => o.name), ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw']);
-  const adamw = list.find((o) => o.name === 'adamw').hyperparameters;
-  assert.equal(adamw.find((h) => h.name === 'weight_decay').value, 0.01);
-  assert.equal(adamw.find((h) => h.name === 'amsgrad').flag, true);
+test('every hyperparameter of the catalogue reaches the lab by name; a foreign name is refused', () => {
+  const data = core.boundaryMakeData({ name: 'xor', points: 50, seed: 1 });
+  for (const o of core.catalogue().optimizers) {
+    const hp = {};
+    for (const h of o.hyperparameters) if (h.name !== 'lr') hp[h.name] = h.flag ? false : h.default;
+    core.newBoundaryLab(data, { optimizer: o.name, optimizerSettings: hp }).delete();
+  }
+  const e = errorOf(() => core.newBoundaryLab(data, { optimizer: 'sgd', optimizerSettings: { gamma: 1 } }));
+  assert.equal(e.code, 'not_a_setting');
 });
 
 test('the lab: heatmaps equal predictions, settings between steps, weights, errors, no leak', () => {

@@ -18,7 +18,7 @@ expect_error "--hidden expects unit counts like 4,2 (or none), got '4,,2'" --hid
 expect_error "network: hidden_layers must be in [0, 10], got 11" --hidden 1,1,1,1,1,1,1,1,1,1,1
 expect_error "--activation: 3 activations for 2 hidden layers" --activation relu,tanh,tanh
 expect_error "unknown activation 'swish'" --activation swish
-expect_error "optimizer: lr must be in (0, 10], got 1e+09" --lr 1e9
+expect_error "optimizer: lr must be in (0, 10], got 1000000000" --lr 1e9
 expect_error "optimizer: lr must be in (0, 10], got nan" --lr nan
 expect_error "--batch-size must be between 1 and 10000, got 0" --batch-size 0
 expect_error "--epochs must be between 1 and 100000, got 0" --epochs 0

@@ -43,7 +43,7 @@ export function stateTable(core) {
     acts: { type: 'string', default: '' },  // one per layer; '' = tanh everywhere
     lr: { type: 'number', default: 0.03, min: 0, max: 10 },
     batch: { type: 'int', default: 10, min: 1, max: 10000 },
-    opt: { type: 'string', default: 'sgd', choices: optimizerCatalogue(core).names },
+    opt: { type: 'string', default: 'sgd', choices: optimizerCatalogue().names },
     hp: { type: 'string', default: '' },
     init: { type: 'string', default: 'glorot_uniform', choices: ['glorot_uniform', 'he_normal', 'random_normal', 'zeros'] },
     l1: { type: 'number', default: 0, min: 0, max: 10 },
@@ -68,7 +68,7 @@ function tidy(state, features) {
 }
 
 export function mount(root, { core }) {
-  const catalogue = optimizerCatalogue(core);
+  const catalogue = optimizerCatalogue();
   const table = stateTable(core);
   const state = readState(table);
   const allFeatures = core.boundaryFeatureNames();

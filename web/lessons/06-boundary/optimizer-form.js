@@ -1,15 +1,16 @@
-// The optimizer form: each optimizer's hyperparameters with their defaults, read from the core
-// (core.boundaryOptimizers(), which reads the optimizers' options structs), so no default is
-// written here. One small module on purpose: when the shared optimizer catalogue arrives, only
-// this file changes.
+// The optimizer form: each optimizer's hyperparameters besides lr (the lesson has its own
+// learning-rate field) with their defaults, from the core's catalogue (shared/catalogue.js), so
+// no default is written here.
 import { formatNumber } from '../../shared/format.js';
+import { catalogue, optimizerInfo } from '../../shared/catalogue.js';
 
-export function optimizerCatalogue(core) {
-  const list = core.boundaryOptimizers();
+export function optimizerCatalogue() {
   return {
-    names: list.map((o) => o.name),
+    names: catalogue().optimizers.map((o) => o.name),
     // [{name, value (default), flag}]
-    hyperparameters: (opt) => list.find((o) => o.name === opt)?.hyperparameters ?? [],
+    hyperparameters: (opt) => (optimizerInfo(opt)?.hyperparameters ?? [])
+      .filter((h) => h.name !== 'lr')
+      .map((h) => ({ name: h.name, value: h.flag ? Number(h.default) : h.default, flag: h.flag })),
   };
 }
 

@@ -15,7 +15,6 @@ export function boundaryApi(Module) {
     boundaryDatasetClasses: call('boundaryDatasetClasses'),
     boundaryFeatureNames: call('boundaryFeatureNames'),
     // () → [{name, hyperparameters: [{name, value (default), flag}]}], the factory's defaults
-    boundaryOptimizers: call('boundaryOptimizers'),
     // ({name, points, noise, testRatio, seed}) → data
     boundaryMakeData: call('boundaryMakeData'),
     // (points, testRatio, seed, classNames) → data
