@@ -88,14 +88,19 @@ function renderPlaceholder(id) {
   return section;
 }
 
-async function route({ force = false } = {}) {
+// fromLink: a followed link or back/forward (a hashchange), whose URL state wins.
+async function route({ force = false, fromLink = false } = {}) {
   const { path } = parseHash();
+  const linked = location.hash;
   delete document.body.dataset.ready;
   if (path === currentPath && !force) return;
   currentPath = path;
   const routeId = ++routeCount;
   unmountCurrent?.();
   unmountCurrent = null;
+  // An unmount may flush the lesson's pending state into the URL (so that a language remount
+  // keeps it); after a followed link, the link's state is the one to mount.
+  if (fromLink && location.hash !== linked) history.replaceState(null, '', linked);
   const lesson = findLesson(path);
   renderNav(lesson?.id);
   if (!lesson || !lesson.load) {
@@ -176,7 +181,7 @@ onLangChange(() => {
 // A link followed in this tab, or back/forward, may keep the open lesson with other settings
 // (#/2?layers=784,15,10 → #/2?layers=784,100,10): the lesson is mounted again and reads them from
 // the URL. A lesson's own writes of its state (history.replaceState) fire no hashchange.
-window.addEventListener('hashchange', () => route({ force: true }));
+window.addEventListener('hashchange', () => route({ force: true, fromLink: true }));
 // Only the badge's text changes: rebuilding the links would take the keyboard focus away.
 onActivity((id, text) => {
   const badge = nav.querySelector(`.nav-activity[data-lesson="${id}"]`);

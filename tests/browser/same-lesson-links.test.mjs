@@ -75,3 +75,22 @@ test('another lesson and back: each keeps the setup of its link', async () => {
   await lab.assertNoErrorBanner();
   assert.deepEqual(lab.problems, []);
 });
+
+test('a link followed while the lesson still has a change to write into the URL: the link wins', async () => {
+  const { page } = lab;
+  // Lesson 3 writes its state into the URL at most every 200 ms, and writes a pending change when
+  // it is unmounted; the remount for the link must still read the link's state.
+  await lab.goto('3?m=0.3&b=0.88&preset=none', 'en');
+  await page.focus('.lesson-3 input[name=b]');
+  await page.keyboard.press('ArrowRight');  // a change, written later
+  await page.evaluate(() => { location.hash = '#/3?m=0.5&b=0.25&preset=none'; });
+  await page.waitForFunction(() => document.body.dataset.ready === '3' &&
+    document.querySelector('.lesson-3 input[name=m]')?.value === '0.5', null, { timeout: 15_000 }).catch(() => {});
+  assert.equal(await page.inputValue('.lesson-3 input[name=m]'), '0.5');
+  assert.equal(await page.inputValue('.lesson-3 input[name=b]'), '0.25');
+  const params = new URLSearchParams((await page.evaluate(() => location.hash)).split('?')[1]);
+  assert.equal(params.get('m'), '0.5');
+  assert.equal(params.get('b'), '0.25');
+  await lab.assertNoErrorBanner();
+  assert.deepEqual(lab.problems, []);
+});
