@@ -38,7 +38,19 @@ export function buildNative(targets = [], options = {}) {
 export const LAB_WASM_TARGETS = ['basecamp_web', 'basecamp_web_mt', 'basecamp_web_relaxed',
   'basecamp_web_mt_relaxed'];
 
+// npm puts node_modules/.bin first on PATH, and with it npm binaryen 132's wasm-opt, which em++
+// then runs instead of Debian's binaryen 108: 132 does not read the prototype relaxed-SIMD opcode
+// the kernel is compiled to ("unknown SIMD operation 175"). em++ gets a PATH without it.
+function emscriptenEnv() {
+  const bin = path.join(root, 'node_modules', '.bin');
+  const PATH = (process.env.PATH ?? '').split(path.delimiter)
+    .filter((dir) => dir && !dir.endsWith(`${path.sep}node_modules${path.sep}.bin`) && dir !== bin)
+    .join(path.delimiter);
+  return { ...process.env, PATH };
+}
+
 export function buildWasm(options = {}, targets = []) {
+  options = { env: emscriptenEnv(), ...options };
   if (!existsSync(path.join(wasmDir, 'CMakeCache.txt'))) {
     // emcmake's default emulator ("node --experimental-wasm-threads") is rejected by node 20.
     run('emcmake', ['cmake', '-S', '.', '-B', wasmDir, '-DCMAKE_BUILD_TYPE=Release',

@@ -88,20 +88,29 @@ function renderPlaceholder(id) {
   return section;
 }
 
-// fromLink: a followed link or back/forward (a hashchange), whose URL state wins.
-async function route({ force = false, fromLink = false } = {}) {
+// linked: the hash of a followed link or of back/forward (a hashchange's newURL). Its state
+// wins over a lesson's writes of its own state into the URL (history.replaceState) that land
+// after the navigation: a pending write run just before the hashchange is handled, or the one
+// a lesson flushes when it is unmounted (meant for the language remount).
+async function route({ force = false, linked = null } = {}) {
+  const keepLink = () => { if (linked !== null && location.hash !== linked) history.replaceState(null, '', linked); };
+  keepLink();
   const { path } = parseHash();
-  const linked = location.hash;
   delete document.body.dataset.ready;
   if (path === currentPath && !force) return;
   currentPath = path;
   const routeId = ++routeCount;
   unmountCurrent?.();
   unmountCurrent = null;
+<<<<<<< HEAD
   // An unmount may flush the lesson's pending state into the URL (so that a language remount
   // keeps it); after a followed link, the link's state is the one to mount.
   if (fromLink && location.hash !== linked) history.replaceState(null, '', linked);
   const lesson = findLesson(path);
+=======
+  keepLink();
+  const lesson = lessons.find((l) => String(l.id) === path);
+>>>>>>> anywhere
   renderNav(lesson?.id);
   if (!lesson || !lesson.load) {
     main.replaceChildren(lesson ? renderPlaceholder(lesson.id) : renderHome());
@@ -181,7 +190,7 @@ onLangChange(() => {
 // A link followed in this tab, or back/forward, may keep the open lesson with other settings
 // (#/2?layers=784,15,10 → #/2?layers=784,100,10): the lesson is mounted again and reads them from
 // the URL. A lesson's own writes of its state (history.replaceState) fire no hashchange.
-window.addEventListener('hashchange', () => route({ force: true, fromLink: true }));
+window.addEventListener('hashchange', (event) => route({ force: true, linked: new URL(event.newURL).hash }));
 // Only the badge's text changes: rebuilding the links would take the keyboard focus away.
 onActivity((id, text) => {
   const badge = nav.querySelector(`.nav-activity[data-lesson="${id}"]`);
