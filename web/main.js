@@ -102,15 +102,8 @@ async function route({ force = false, linked = null } = {}) {
   const routeId = ++routeCount;
   unmountCurrent?.();
   unmountCurrent = null;
-<<<<<<< HEAD
-  // An unmount may flush the lesson's pending state into the URL (so that a language remount
-  // keeps it); after a followed link, the link's state is the one to mount.
-  if (fromLink && location.hash !== linked) history.replaceState(null, '', linked);
-  const lesson = findLesson(path);
-=======
   keepLink();
-  const lesson = lessons.find((l) => String(l.id) === path);
->>>>>>> anywhere
+  const lesson = findLesson(path);
   renderNav(lesson?.id);
   if (!lesson || !lesson.load) {
     main.replaceChildren(lesson ? renderPlaceholder(lesson.id) : renderHome());
