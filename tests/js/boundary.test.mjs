@@ -104,7 +104,7 @@ test('the lab: heatmaps equal predictions, settings between steps, weights, erro
   const e = errorOf(() => lab.setLearningRate(1e9));
   assert.deepEqual([e.code, e.field, e.max], ['out_of_range', 'lr', 10]);
   assert.equal(errorOf(() => lab.setWeight(5, 0, 0, 1)).field, 'layer');
-  assert.equal(errorOf(() => lab.setOptimizer('sgd', { gamma: 1 })).code, 'unknown_name');
+  assert.equal(errorOf(() => lab.setOptimizer('sgd', { gamma: 1 })).code, 'not_a_setting');
   assert.equal(lab.hiddenSpace(1, false).cols, 3);
   lab.step(1);  // still works after refusals
   assert.equal(lab.epoch(), 8);
