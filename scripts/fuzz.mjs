@@ -26,7 +26,7 @@ const TARGETS = {
   weights: {
     compile: ['tests/fuzz/weights_fuzz.cpp', 'src/nn/weights_file.cpp', 'src/nn/model.cpp', 'src/nn/spec.cpp',
       'src/nn/dataset.cpp', 'src/error.cpp', 'src/autodiff/instantiate.cpp', 'src/linalg/gemm.cpp',
-      'src/linalg/gemm_kernel.cpp', 'src/linalg/parallel.cpp'],
+      'src/linalg/gemm_kernel.cpp', 'src/linalg/parallel.cpp', 'src/optim/catalogue.cpp', 'src/optim/schedule.cpp'],
     headers: ['src/nn/weights_file.hpp', 'src/nn/model.hpp', 'src/nn/spec.hpp', 'src/error.hpp', 'src/tensor.hpp'],
     seeds: weightsSeeds,
   },
