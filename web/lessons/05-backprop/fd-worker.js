@@ -1,8 +1,9 @@
 // Runs "finite differences against backpropagation" off the page's thread: a second instance of
 // the wasm core, one size at a time, posting each report as soon as it is ready.
 // In: {type: 'run', sizes: [{layers, fdSample}], settings}. Out: {type: 'start'|'result'|'done'|'error'}.
-import createBasecampCore from '@wasm/basecamp_web.mjs';
-import { wrapCore } from '../../shared/core-api.js';
+// The shared loader picks the build (relaxed or SIMD128) as the page does; importing one build's
+// glue directly let the bundler pair it with the other build's wasm (a LinkError).
+import { loadCore } from '../../shared/core.js';
 import { errorFields } from '../../shared/api/errors.js';
 
 let corePromise = null;
@@ -11,7 +12,7 @@ self.onmessage = async ({ data }) => {
   if (data?.type !== 'run') return;
   try {
     if (!corePromise) {
-      corePromise = createBasecampCore().then(wrapCore);
+      corePromise = loadCore();
       // Warm-up, not reported: the engine first runs new wasm code with its baseline compiler
       // and swaps in optimised code after a while; without this the first size measured slow.
       (await corePromise).compareFdBackprop([32, 100, 16], { fdSample: 200, minTimingMs: 150 });
