@@ -44,7 +44,12 @@ async function stateTableOf(id) {
     const scripts = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/assets\/[^/]+\.js$/.test(u));
     for (const url of scripts) {
       const module = await import(url);
-      if (typeof module.mount === 'function' && module.stateTable) return JSON.parse(JSON.stringify(module.stateTable));
+      if (typeof module.mount !== 'function' || !module.stateTable) continue;
+      // A table built from the core's lists (the boundary lesson's datasets) is a function of
+      // the core; only its keys matter here, so any list will do.
+      const anyList = new Proxy({}, { get: () => () => [] });
+      const table = typeof module.stateTable === 'function' ? module.stateTable(anyList) : module.stateTable;
+      return JSON.parse(JSON.stringify(table));
     }
     return null;
   });
