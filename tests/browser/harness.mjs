@@ -61,7 +61,9 @@ export function frames(page, n = 1) {
 }
 
 // plain: serve as common static hosts do, without the CSP, COOP and COEP headers.
-export async function openLab({ plain = false } = {}) {
+// serviceWorkers 'block': the page runs without its service worker (every request is the
+// network's, so a test can route it).
+export async function openLab({ plain = false, serviceWorkers = 'allow' } = {}) {
   let server = await startServer({ root: distDir, port: 0, plain });
   const port = server.address().port;
   const origin = `http://127.0.0.1:${port}`;
@@ -73,6 +75,7 @@ export async function openLab({ plain = false } = {}) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     env: { ...process.env, HOME: scratch, XDG_CONFIG_HOME: scratch, XDG_CACHE_HOME: scratch, TMPDIR: scratch },
     viewport: { width: 1280, height: 900 },
+    serviceWorkers,
   });
   const problems = [];
   const foreignRequests = [];
