@@ -29,13 +29,18 @@ export function scaleOf(kind, values) {
 }
 
 // Fills `image` (RGBA, n² pixels) with neuron j's picture from neuron-major `values`.
-export function paintNeuron(image, values, j, n, kind, discretize = false) {
+// step > 1 paints every step-th row and column of the n × n grid (a thumbnail of a finer grid).
+export function paintNeuron(image, values, j, n, kind, discretize = false, step = 1) {
   const { offset, scale } = scaleOf(kind, kind === 'tanh' || kind === 'sigmoid' ? null : values.subarray(j * n * n, (j + 1) * n * n));
   const base = j * n * n;
-  for (let i = 0; i < n * n; i++) {
-    let v = (values[base + i] + offset) * scale;
-    if (discretize) v = Math.sign(v);
-    diverging(v, image.data, 4 * i);
+  const m = Math.floor(n / step);
+  for (let r = 0, out = 0; r < m; r++) {
+    const row = base + r * step * n;
+    for (let c = 0; c < m; c++, out++) {
+      let v = (values[row + c * step] + offset) * scale;
+      if (discretize) v = Math.sign(v);
+      diverging(v, image.data, 4 * out);
+    }
   }
 }
 

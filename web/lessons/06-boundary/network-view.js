@@ -8,6 +8,7 @@ import { formatNumber } from '../../shared/format.js';
 import { paintNeuron } from './colors.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+const THUMBNAIL = 50;  // pixels per side of a neuron's picture
 export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'];
 export const FEATURE_LABELS = { x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁x₂', sinx1: 'sin x₁', sinx2: 'sin x₂' };
 
@@ -189,13 +190,17 @@ export function createNetwork(root, handlers) {
   // maps: the core's heatmaps; kinds: per layer, how to scale its pictures.
   function paint(maps, params, kinds, discretize, titles = true) {
     const n = maps.size;
+    // The pictures are about 50 CSS pixels wide: a finer grid (100 × 100 when paused) is sampled
+    // down to THUMBNAIL, so the canvases keep one size (resizing 20-odd canvases when play starts
+    // or stops costs the browser a long frame).
+    const step = Math.max(1, Math.floor(n / THUMBNAIL)), m = Math.floor(n / step);
     maps.layers.forEach((values, layer) => {
       const list = canvases[layer] ?? [];
       list.forEach((canvas, j) => {
-        if (canvas.width !== n) canvas.width = canvas.height = n;  // the grid is finer when paused
+        if (canvas.width !== m) canvas.width = canvas.height = m;
         const ctx = canvas.getContext('2d');
-        const image = imageOf(ctx, n);
-        paintNeuron(image, values, j, n, kinds[layer], discretize);
+        const image = imageOf(ctx, m);
+        paintNeuron(image, values, j, n, kinds[layer], discretize, step);
         ctx.putImageData(image, 0, 0);
       });
     });
