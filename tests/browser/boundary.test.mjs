@@ -297,3 +297,61 @@ test('screenshots at phone and desktop widths in both languages', async () => {
   await lab.assertNoErrorBanner();
   assert.deepEqual(lab.problems, []);
 });
+
+test('points edited by keyboard, and the learner\'s own points travel in the link', async () => {
+  await lab.goto('boundary?data=xor&points=50&seed=3', 'en');
+  const exportPoints = async () => {
+    const [download] = await Promise.all([page().waitForEvent('download'), control('exportCsv').click()]);
+    return core.boundaryParseCsv(await readFile(await download.path(), 'utf8'));
+  };
+  const near = (p, x1, x2) => Array.from(p.points.x1).some((v, i) => Math.abs(v - x1) < 1e-6 && Math.abs(p.points.x2[i] - x2) < 1e-6);
+  const plane = page().locator(`${L} .bd-plane`);
+  const press = async (key, times = 1) => { for (let i = 0; i < times; i++) await plane.press(key); };
+  await plane.focus();
+  await press('ArrowRight', 8);  // 12 / 48 = 0.25 per step
+  await press('ArrowUp', 4);
+  assert.equal(await out('plane-keys'), 'Cursor at (2, 1)');
+  await press('Enter');
+  assert.equal(await out('plane-keys'), 'Point of class 1 added at (2, 1).');
+  let p = await exportPoints();
+  assert.equal(p.points.x1.length, 51);
+  assert.ok(near(p, 2, 1));
+  await press('Enter');  // the point under the cursor is picked up
+  assert.match(await out('plane-keys'), /^Picked up the point at \(2, 1\)/);
+  await press('ArrowDown', 8);
+  await press('Enter');
+  assert.equal(await out('plane-keys'), 'Point put down at (2, −1).');
+  p = await exportPoints();
+  assert.ok(near(p, 2, -1) && !near(p, 2, 1));
+  assert.equal(p.points.x1.length, 51);
+  await press('Delete');
+  assert.equal(await out('plane-keys'), 'Removed the point at (2, −1).');
+  await press('Delete');
+  assert.equal(await out('plane-keys'), 'No training point under the cursor at (2, −1).');
+  await press('Enter');
+  const before = await exportPoints();
+  assert.equal(before.points.x1.length, 51);
+
+  // The link carries the points: opened again, the same data (to 2 decimals), as "your own points".
+  await page().waitForFunction(() => /[?&]pts=/.test(location.hash));
+  const url = await urlState();
+  assert.match(url.get('pts'), /(^|\*)2_-1_1(\*|$)/);
+  await lab.goto(`boundary?${url.toString()}`, 'en');
+  assert.equal(await control('data').inputValue(), 'custom');
+  const after = await exportPoints();
+  assert.equal(after.points.x1.length, 51);
+  assert.deepEqual(Array.from(after.classNames), Array.from(before.classNames));
+  for (let i = 0; i < 51; i++) {
+    assert.ok(near(after, Math.round(before.points.x1[i] * 100) / 100, Math.round(before.points.x2[i] * 100) / 100), `point ${i}`);
+  }
+
+  // A malformed link: the generated data instead, and a message in the learner's language.
+  await lab.goto('boundary?pts=1_2_0*3_x_1', 'en');
+  assert.match(await out('data-message'), /^The points in this link could not be read, so generated data is shown instead: /);
+  assert.equal(await control('data').inputValue(), 'circle');
+  await control('step').click();
+  assert.equal(await epoch(), 1);
+  await lab.goto('boundary?pts=1_2_0*3_4_0', 'ko');
+  assert.match(await out('data-message'), /^이 링크의 점을 읽을 수 없어 생성된 데이터를 대신 보여 줍니다: .+/);
+  await lab.assertNoErrorBanner();
+});

@@ -19,6 +19,7 @@ import { createCurves } from './curves.js';
 import { drawHiddenSpace } from './hidden-view.js';
 import { describe } from './summary.js';
 import { encodeHyper, hyperValues, optimizerCatalogue, renderHyperInputs } from './optimizer-form.js';
+import { LINK_MAX_POINTS, pointsFromLink, pointsLink } from './points-link.js';
 import './lesson.css';
 
 registerStrings(strings);
@@ -52,6 +53,10 @@ export function stateTable(core) {
     test: { type: 'bool', default: true },
     disc: { type: 'bool', default: false },
     cls: { type: 'int', default: 1, min: 0, max: 9 },
+    // The learner's own points (points-link.js); empty for generated data.
+    pts: { type: 'string', default: '' },
+    tpts: { type: 'string', default: '' },
+    names: { type: 'string', default: '' },
   };
 }
 
@@ -113,7 +118,30 @@ export function mount(root, { core }) {
   function makeData() {
     data = core.boundaryMakeData({ name: state.data, points: state.points, noise: state.noise / 100, testRatio: state.ratio / 100, seed: state.seed });
     custom = false;
+    state.pts = state.tpts = state.names = '';
     fitExtent();
+  }
+  // The learner's own points go into the link (up to LINK_MAX_POINTS); returns a note when they
+  // are too many for it.
+  function linkPoints() {
+    const link = pointsLink(data);
+    Object.assign(state, link ?? { pts: '', tpts: '', names: '' });
+    changed();
+    const n = data.train.x1.length + data.test.x1.length;
+    return link ? '' : t('bd.data.too_many_for_link', { n, max: LINK_MAX_POINTS });
+  }
+  // The data of the link's points, or (a malformed link) the generated set and a message.
+  function dataFromLink() {
+    try {
+      data = pointsFromLink(core, state);
+      custom = true;
+      fitExtent();
+    } catch (e) {
+      const reason = e?.code === 'parse_error' ? t(`bd.csv.${e.text}`, { line: e.value, max: e.max }) : t('bd.data.link_format');
+      makeData();
+      changed();
+      dataMessage(t('bd.data.bad_link', { reason }), true);
+    }
   }
   function fitExtent() {
     let m = 6;
@@ -283,13 +311,16 @@ export function mount(root, { core }) {
       if (data.train.x1.length <= 1) return;
       editPoints((p) => { p.x1.splice(i, 1); p.x2.splice(i, 1); p.label.splice(i, 1); });
     },
+    announce(what, { x1, x2 }) {
+      out('plane-keys').textContent = t(`bd.keys.${what}`, { x1: formatNumber(x1, 3), x2: formatNumber(x2, 3), cls: data.classNames[state.cls] ?? '' });
+    },
   });
   function editPoints(edit) {
     const p = { x1: Array.from(data.train.x1), x2: Array.from(data.train.x2), label: Array.from(data.train.label) };
     edit(p);
     data = { ...data, train: p };
     custom = true;
-    dataMessage('');
+    dataMessage(linkPoints());
     dataChanged();
   }
 
@@ -514,7 +545,8 @@ export function mount(root, { core }) {
       data = core.boundarySplit(parsed.points, state.ratio / 100, state.seed, parsed.classNames);
       custom = true;
       fitExtent();
-      dataMessage(t('bd.data.imported', { n: parsed.points.x1.length, k: parsed.classes, file: file.name }));
+      const note = linkPoints();
+      dataMessage([t('bd.data.imported', { n: parsed.points.x1.length, k: parsed.classes, file: file.name }), note].join(' ').trim());
       labClasses = null;
       dataChanged();
     } catch (e) {
@@ -565,7 +597,8 @@ export function mount(root, { core }) {
 
   // --- start ----------------------------------------------------------------------------------
   for (const [name, key] of [['lr', 'lr'], ['batch', 'batch'], ['l1', 'l1'], ['l2', 'l2'], ['dropout', 'drop']]) $(name).value = String(state[key]);
-  makeData();
+  if (state.pts !== '' || state.tpts !== '') dataFromLink();
+  else makeData();
   syncDataControls();
   labClasses = data.classes;
   showHyper();

@@ -1,19 +1,24 @@
 // The big picture: a heatmap (the output, or one neuron) over the plane [lo, hi]², the training
-// points (filled, white ring) and test points (hollow, dark ring) on top; pointer editing of
-// training points: click on empty plane adds, drag moves, double-click removes. Draws only what
-// it is given; the controller owns the data.
+// points (filled, white ring) and test points (hollow, dark ring) on top; editing of the
+// training points by pointer (click on empty plane adds, drag moves, double-click removes) and
+// by keyboard (the focused plane shows a cursor: arrows move it, Shift for bigger steps; Enter
+// or Space adds a point there, or picks up the point under it and puts it down at the next
+// Enter; Delete removes the point under it; Escape drops what is carried). Draws only what it
+// is given; the controller owns the data; `announce` tells screen readers what a key did.
 import { CLASS_COLORS } from './colors.js';
 
 const SIZE = 480;  // canvas pixels per side (CSS scales it)
 const HIT = 9;     // pixels around a point that grab it
 
-export function createPlane(canvas, { onAdd, onMove, onRemove }) {
+export function createPlane(canvas, { onAdd, onMove, onRemove, announce = () => {} }) {
   canvas.width = SIZE;
   canvas.height = SIZE;
+  canvas.tabIndex = 0;
   const ctx = canvas.getContext('2d');
   const tile = document.createElement('canvas');
   let last = null;   // the last draw's arguments
-  let drag = null;   // {which, index, moved, x1, x2}
+  let drag = null;   // {which, index, moved, x1, x2}; a point carried by keyboard is a drag too
+  const cursor = { x1: 0, x2: 0 };
 
   const toPixel = (v, lo, hi) => ((v - lo) / (hi - lo)) * SIZE;
   const fromEvent = (e) => {
@@ -77,6 +82,21 @@ export function createPlane(canvas, { onAdd, onMove, onRemove }) {
     ctx.beginPath(); ctx.moveTo(o, 0); ctx.lineTo(o, SIZE); ctx.moveTo(0, SIZE - o); ctx.lineTo(SIZE, SIZE - o); ctx.stroke();
     drawPoints(data.train, data.classes, false);
     if (showTest) drawPoints(data.test, data.classes, true);
+    if (document.activeElement === canvas) drawCursor();
+  }
+
+  function drawCursor() {
+    const { lo, hi } = last;
+    const x = toPixel(cursor.x1, lo, hi), y = SIZE - toPixel(cursor.x2, lo, hi);
+    ctx.lineWidth = 2;
+    for (const [colour, r] of [['#ffffff', 12], ['#1b1f24', 10]]) {
+      ctx.strokeStyle = colour;
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.moveTo(x - r - 5, y); ctx.lineTo(x - r + 4, y); ctx.moveTo(x + r - 4, y); ctx.lineTo(x + r + 5, y);
+      ctx.moveTo(x, y - r - 5); ctx.lineTo(x, y - r + 4); ctx.moveTo(x, y + r - 4); ctx.lineTo(x, y + r + 5);
+      ctx.stroke();
+    }
   }
 
   function hit(px, py) {
@@ -118,6 +138,48 @@ export function createPlane(canvas, { onAdd, onMove, onRemove }) {
     const i = hit(p.px, p.py);
     if (i >= 0) onRemove(i);
   };
+  const redraw = () => { if (last) draw(last.image, last.data, last); };
+  const key = (e) => {
+    if (!last) return;
+    const { lo, hi } = last;
+    const step = ((hi - lo) / 48) * (e.shiftKey ? 5 : 1);
+    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const round = (v) => Math.round(v * 100) / 100;
+    if (arrows[e.key]) {
+      const [dx, dy] = arrows[e.key];
+      cursor.x1 = round(Math.min(hi, Math.max(lo, cursor.x1 + dx * step)));
+      cursor.x2 = round(Math.min(hi, Math.max(lo, cursor.x2 + dy * step)));
+      if (drag?.keyboard) { drag.x1 = cursor.x1; drag.x2 = cursor.x2; }
+      announce('cursor', { x1: cursor.x1, x2: cursor.x2 });
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      const under = hit(toPixel(cursor.x1, lo, hi), SIZE - toPixel(cursor.x2, lo, hi));
+      if (drag?.keyboard) {
+        const { index } = drag;
+        drag = null;
+        onMove(index, cursor.x1, cursor.x2);
+        announce('moved', cursor);
+      } else if (under >= 0) {
+        drag = { index: under, moved: true, keyboard: true, x1: cursor.x1, x2: cursor.x2 };
+        announce('picked', cursor);
+      } else {
+        onAdd(cursor.x1, cursor.x2);
+        announce('added', cursor);
+      }
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      const under = hit(toPixel(cursor.x1, lo, hi), SIZE - toPixel(cursor.x2, lo, hi));
+      if (under < 0) { announce('nothing', cursor); } else { drag = null; onRemove(under); announce('removed', cursor); }
+    } else if (e.key === 'Escape' && drag?.keyboard) {
+      drag = null;
+      announce('dropped', cursor);
+    } else {
+      return;
+    }
+    e.preventDefault();
+    redraw();
+  };
+  canvas.addEventListener('keydown', key);
+  canvas.addEventListener('focus', redraw);
+  canvas.addEventListener('blur', () => { if (drag?.keyboard) drag = null; redraw(); });
   canvas.addEventListener('pointerdown', down);
   canvas.addEventListener('pointermove', move);
   canvas.addEventListener('pointerup', up);
@@ -129,6 +191,7 @@ export function createPlane(canvas, { onAdd, onMove, onRemove }) {
       canvas.removeEventListener('pointermove', move);
       canvas.removeEventListener('pointerup', up);
       canvas.removeEventListener('dblclick', dbl);
+      canvas.removeEventListener('keydown', key);
     },
   };
 }

@@ -34,6 +34,8 @@ export const template = () => `
     <section class="panel bd-plot" aria-labelledby="bd-plot-title">
       <h2 id="bd-plot-title" data-out="plot-title"></h2>
       <canvas class="bd-plane" data-i18n-aria-label="bd.plot.label" role="img"></canvas>
+      <p class="bd-keys-hint" data-i18n="bd.plot.keys_hint"></p>
+      <p class="sr-only" aria-live="polite" data-out="plane-keys"></p>
       <p class="bd-summary" aria-live="polite" data-out="summary"></p>
       <button type="button" name="showOutput" class="secondary" data-i18n="bd.net.show_output" hidden></button>
     </section>
