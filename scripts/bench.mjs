@@ -4,8 +4,10 @@
 // native-sse2 (-O3, x86-64 baseline), the wasm build under node, the page's builds in headless
 // Chromium (chromium: SIMD128, chromium-relaxed: relaxed SIMD with fused multiply-add; each
 // single-thread and threaded), and TensorFlow.js (wasm and cpu backends, model.fit) in the same
-// Chromium. Each measurement is repeated and the median kept. Prints a table; with --json one
-// JSON object {machine, runs: [{runtime, threads, samples_per_second}]}.
+// Chromium. Convolutional networks (model 'convnet'): the Keras book's convnet in TensorFlow.js,
+// and ConvNetJS 0.3.0 training that network and its own MNIST demo network. Each measurement is
+// repeated and the median kept. Prints a table per model; with --json one JSON object
+// {machine, runs: [{runtime, threads, samples_per_second, model}]}.
 //   npm run bench [-- --json] [-- --repeats 5] [-- --batches 50]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,9 +41,9 @@ buildWasm(quiet, ['basecamp_node', 'basecamp_web', 'basecamp_web_mt', 'basecamp_
 
 const loadAtStart = os.loadavg()[0];
 const runs = [];
-const record = (runtime, threads, samples, extra = {}) => {
-  runs.push({ runtime, threads, samples_per_second: Math.round(samples), ...extra });
-  log(`  ${runtime} (${threads} thread${threads > 1 ? 's' : ''}): ${Math.round(samples)} samples/s`);
+const record = (runtime, threads, samples, model = 'mlp') => {
+  runs.push({ runtime, threads, samples_per_second: Math.round(samples), model });
+  log(`  ${model} ${runtime} (${threads} thread${threads > 1 ? 's' : ''}): ${Math.round(samples)} samples/s`);
 };
 
 // --- native ------------------------------------------------------------------------------------
@@ -75,6 +77,7 @@ for (const name of ['basecamp_web', 'basecamp_web_relaxed', 'basecamp_web_mt', '
 copyFileSync(path.join(root, 'web', 'shared', 'relaxed-simd.js'), path.join(site, 'relaxed-simd.js'));
 const tfjs = path.join(root, 'node_modules', '@tensorflow');
 copyFileSync(path.join(tfjs, 'tfjs', 'dist', 'tf.min.js'), path.join(site, 'tf.min.js'));
+copyFileSync(path.join(root, 'node_modules', 'convnetjs', 'build', 'convnet-min.js'), path.join(site, 'convnet-min.js'));
 for (const f of ['tf-backend-wasm.min.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm',
   'tfjs-backend-wasm-threaded-simd.wasm']) copyFileSync(path.join(tfjs, 'tfjs-backend-wasm', 'dist', f), path.join(site, f));
 
@@ -109,13 +112,27 @@ try {
   await page.goto(`${origin}/tfjs.html`);
   await page.waitForFunction(() => document.body.dataset.ready === 'tfjs');
   // A TensorFlow.js backend that does not finish in 3 minutes is reported as such, not waited on.
-  for (const [backend, n] of [['wasm', 10], ['cpu', 3]]) {
+  // tfjs 4.22's wasm backend has no Conv2DBackpropFilter kernel: it cannot train a convnet, which
+  // is then reported and left out; its cpu backend can (slowly: 2 batches of 64 per fit).
+  for (const [model, backend, n] of [['mlp', 'wasm', 10], ['mlp', 'cpu', 3], ['convnet', 'wasm', 5], ['convnet', 'cpu', 2]]) {
     const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 180_000));
-    const r = await Promise.race([timeout,
-      page.evaluate((o) => window.runTfjs(o), { backend, batches: n, repeats: Math.min(repeats, 3) })]);
-    if (r) record(`tfjs-${backend}`, r.threads, median(r.runs));
-    else log(`  tfjs-${backend}: did not finish within 180 s (left out)`);
+    let r;
+    try {
+      r = await Promise.race([timeout,
+        page.evaluate((o) => window.runTfjs(o), { backend, model, batches: n, repeats: Math.min(repeats, model === 'convnet' ? 2 : 3) })]);
+    } catch (error) {
+      log(`  ${model} tfjs-${backend}: cannot train it (${String(error.message).split('\n')[0]}); left out`);
+      continue;
+    }
+    if (r) record(`tfjs-${backend}`, r.threads, median(r.runs), model);
+    else log(`  ${model} tfjs-${backend}: did not finish within 180 s (left out)`);
     if (!r) break;  // the page is still busy with it
+  }
+  await page.goto(`${origin}/convnetjs.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'convnetjs');
+  for (const network of ['demo', 'book']) {
+    const r = await page.evaluate((o) => window.runConvnetjs(o), { network, samples: network === 'demo' ? 400 : 64, repeats: 3 });
+    record(`convnetjs-${network}`, r.threads, median(r.runs), 'convnet');
   }
   if (problems.length) throw new Error(`bench page errors: ${problems.join('; ')}`);
 } finally {
@@ -131,22 +148,32 @@ const machine = `${cpu}, ${os.cpus().length} cores, ${os.type()} ${os.release()}
 if (json) {
   console.log(JSON.stringify({
     machine,
-    runs: runs.map(({ runtime, threads, samples_per_second }) => ({ runtime, threads, samples_per_second })),
+    runs: runs.map(({ runtime, threads, samples_per_second, model }) => ({ runtime, threads, samples_per_second, model })),
   }, null, 2));
 } else {
-  const native = runs.find((r) => r.runtime === 'native').samples_per_second;
-  const rows = runs.map((r) => [r.runtime, String(r.threads), String(r.samples_per_second),
-    (r.samples_per_second / native).toFixed(2)]);
-  const head = ['runtime', 'threads', 'samples/s', 'vs native'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(`Training speed, 784-512-128-10, batch 128, RMSprop (random data); median of ${repeats}`);
+  const TITLES = {
+    mlp: '784-512-128-10 dense network, batch 128, RMSprop',
+    convnet: "the Keras book's convnet (93,322 parameters), batch 64; ConvNetJS's demo network (its MNIST page's) beside it",
+  };
+  console.log(`Training speed on random data; median of ${repeats} (ConvNetJS: of 3)`);
   console.log(`Machine: ${machine}`);
-  console.log(line(head));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
-  for (const row of rows) console.log(line(row));
-  // The ratios issue #14 set as targets, each from this one run.
-  const speed = (runtime, threads) => runs.find((r) => r.runtime === runtime && r.threads === threads)?.samples_per_second;
+  for (const model of Object.keys(TITLES)) {
+    const group = runs.filter((r) => r.model === model);
+    if (!group.length) continue;
+    const base = group.find((r) => r.runtime === 'native')?.samples_per_second;
+    const head = ['runtime', 'threads', 'samples/s', base ? 'vs native' : ''];
+    const rows = group.map((r) => [r.runtime, String(r.threads), String(r.samples_per_second),
+      base ? (r.samples_per_second / base).toFixed(2) : '']);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+    console.log(`\n${model}: ${TITLES[model]}`);
+    console.log(line(head));
+    console.log(`|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
+    for (const row of rows) console.log(line(row));
+  }
+  // The ratios issues #14 and #16 set as targets, each from this one run.
+  const speed = (runtime, threads, model = 'mlp') =>
+    runs.find((r) => r.runtime === runtime && r.threads === threads && r.model === model)?.samples_per_second;
   const ratio = (label, a, b) => { if (a && b) console.log(`  ${label}: ${(a / b).toFixed(2)}`); };
   console.log('Ratios:');
   ratio('chromium-relaxed 1 thread / native-sse2', speed('chromium-relaxed', 1), speed('native-sse2', 1));
@@ -155,5 +182,9 @@ if (json) {
   ratio('chromium 2 threads / 1 thread', speed('chromium', 2), speed('chromium', 1));
   ratio('native 2 threads / 1 thread', speed('native', 2), speed('native', 1));
   ratio('chromium-relaxed 2 threads / tfjs-wasm', speed('chromium-relaxed', 2), speed('tfjs-wasm', 1));
+  ratio('convnet: chromium-relaxed 2 threads / convnetjs (same network)', speed('chromium-relaxed', 2, 'convnet'), speed('convnetjs-book', 1, 'convnet'));
+  ratio('convnet: chromium-relaxed 2 threads / tfjs-wasm', speed('chromium-relaxed', 2, 'convnet'), speed('tfjs-wasm', 1, 'convnet'));
+  ratio('convnet: chromium-relaxed 2 threads / tfjs-cpu', speed('chromium-relaxed', 2, 'convnet'), speed('tfjs-cpu', 1, 'convnet'));
+  ratio('convnet: convnetjs / tfjs-cpu (same network)', speed('convnetjs-book', 1, 'convnet'), speed('tfjs-cpu', 1, 'convnet'));
   console.log(`Load average at the start ${loadAtStart.toFixed(1)}, at the end ${os.loadavg()[0].toFixed(1)}`);
 }
