@@ -15,7 +15,9 @@ import { drawDigit, fillGallery, weightCanvas } from './digit-images.js';
 import { createDrawPad } from './draw-pad.js';
 import { mountSmallDataExercise } from './small-data-exercise.js';
 import { template } from './template.js';
-import { batchesDone, session, worker } from './session.js';
+import { batchesDone, session, shownRuns, worker } from './session.js';
+import { createRunsView } from './runs-view.js';
+import { clearRuns } from './runs-store.js';
 import { errorText } from '../../shared/error-text.js';
 import { strings } from './strings.js';
 import './lesson.css';
@@ -40,6 +42,11 @@ export function mount(root, { core }) {
   applyStrings(root);
   const charts = createTrainingCharts(out('loss-chart'), out('acc-chart'));
   const pad = createDrawPad(out('pad'), onInk);
+  const runsView = createRunsView({ table: out('runs'), lossEl: out('runs-loss'), accEl: out('runs-acc'), summary: out('runs-summary') });
+  const renderRuns = () => {
+    runsView.render(session.runs, shownRuns());
+    input('clear-runs').disabled = session.runs.length === 0;
+  };
   mountSmallDataExercise(out('exercise'), () => {
     const accuracy = session.result?.evaluation.accuracy;
     return session.origin && (session.origin.fromFile || Number.isFinite(accuracy)) ? { ...session.origin, accuracy } : null;
@@ -205,7 +212,7 @@ export function mount(root, { core }) {
       case 'progress': charts.addBatches(m.batches, m.last.batchesPerEpoch); renderRun(); break;
       case 'epoch': charts.addEpoch(m.log); renderRun(); break;
       // The results (a table and galleries) in the next frame, apart from the status line.
-      case 'done': case 'evaluated': renderRun(); requestAnimationFrame(() => { if (session.view) { renderResults(); predictInk(); } }); break;
+      case 'done': case 'evaluated': renderRun(); requestAnimationFrame(() => { if (session.view) { renderResults(); renderRuns(); predictInk(); } }); break;
       case 'weights-loaded':
         session.fileMessage = t('l6.file.loaded', { summary: m.summary });
         renderRun(); renderFile(); requestAnimationFrame(() => { if (session.view) { renderResults(); predictInk(); } });
@@ -231,6 +238,7 @@ export function mount(root, { core }) {
     for (const log of session.run.epochs) charts.addEpoch(log);
   }
   renderAll();
+  renderRuns();
   if (session.data.status === 'idle' || session.data.status === 'error') {
     session.data.status = 'loading';
     worker().postMessage({ type: 'load', baseUrl: document.baseURI });
@@ -246,6 +254,13 @@ export function mount(root, { core }) {
       form.check();
     }],
     [input('clear'), 'click', () => pad.clear()],
+    [input('clear-runs'), 'click', () => { clearRuns(session.runs); shownRuns().clear(); renderRuns(); }],
+    [out('runs'), 'change', (e) => {
+      const id = Number(e.target.dataset.run);
+      if (!id) return;
+      if (e.target.checked) shownRuns().add(id); else shownRuns().delete(id);
+      renderRuns();
+    }],
     [input('save'), 'click', send('save')],
     [input('load'), 'change', loadFile],
     [$('.l6-settings'), 'change', form.check],
@@ -256,6 +271,7 @@ export function mount(root, { core }) {
     for (const [el, type, fn] of listeners) el.removeEventListener(type, fn);
     session.view = null;
     charts.dispose();
+    runsView.dispose();
     pad.dispose();
   };
 }

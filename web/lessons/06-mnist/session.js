@@ -5,6 +5,7 @@
 // paused → finished | stopped | diverged | error.
 import { t } from '../../shared/i18n.js';
 import { setActivity } from '../../shared/activity.js';
+import { keepRun, loadRuns } from './runs-store.js';
 
 // What survives a remount: the worker, the data it reported, the run and its results.
 export const session = {
@@ -14,7 +15,15 @@ export const session = {
   result: null, hasModel: false, predictId: 0, fileMessage: '',
   // Where the network behind `result` came from: {fromFile, trainSize, epochs} (the exercise).
   origin: null,
+  // The runs kept (runs-store.js) and the ids drawn on the comparison charts (the last four
+  // kept, until the learner picks).
+  runs: loadRuns(), shownRuns: null,
 };
+
+export function shownRuns() {
+  session.shownRuns ??= new Set(session.runs.slice(-4).map((r) => r.id));
+  return session.shownRuns;
+}
 
 export function worker() {
   if (!session.worker) {
@@ -97,6 +106,7 @@ function absorbState(m) {
       run.status = m.reason;
       session.result = m.result;
       session.origin = { fromFile: false, trainSize: Math.min(run.request.trainSize, data.trainCount), epochs: run.last?.epoch ?? 0 };
+      if (run.batches.length) shownRuns().add(keepRun(session.runs, run, m.result, m.reason).id);
       if (m.reason === 'diverged') session.hasModel = false; // its weights are no longer numbers
       break;
     case 'evaluated': session.result = m.result; break;

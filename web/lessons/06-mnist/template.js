@@ -88,6 +88,18 @@ export const template = `
   </div>
 </section>
 
+<section class="panel" aria-labelledby="l6-runs-h">
+  <h2 id="l6-runs-h" data-i18n="l6.runs.title"></h2>
+  <p class="hint" data-i18n="l6.runs.hint"></p>
+  <p data-out="runs-summary" aria-live="polite"></p>
+  <div class="l6-table-wrap"><table class="l6-runs" data-out="runs"></table></div>
+  <div class="l6-charts">
+    <div><h3 data-i18n="l6.runs.loss_title"></h3><div class="chart" data-out="runs-loss" role="img" data-i18n-aria-label="l6.runs.loss_aria"></div></div>
+    <div><h3 data-i18n="l6.runs.acc_title"></h3><div class="chart" data-out="runs-acc" role="img" data-i18n-aria-label="l6.runs.acc_aria"></div></div>
+  </div>
+  <p><button type="button" name="clear-runs" class="secondary" data-i18n="l6.runs.clear"></button></p>
+</section>
+
 <div data-out="exercise"></div>
 
 <section class="panel" aria-labelledby="l6-pad-h">
