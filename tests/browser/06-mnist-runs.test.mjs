@@ -5,6 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLab } from './harness.mjs';
+import { formatNumber } from '../../web/shared/format.js';
+import { parseNumber } from '../../web/shared/number-field.js';
 
 let lab;
 before(async () => { lab = await openLab(); });
@@ -63,6 +65,59 @@ test('runs are kept, tabled and overlaid; what differs is named; a reload keeps 
   assert.equal(await out('runs-summary'), '아직 남은 실행이 없습니다. 학습을 한 번 끝내면 여기에 나타납니다.');
   await lab.goto('6', 'en');
   assert.equal(await rows().count(), 0);
+  await lab.assertNoErrorBanner();
+  assert.deepEqual(lab.problems, []);
+});
+
+test('during a run: one batch while paused, the learning rate changed from the next batch, marked and kept', async () => {
+  const { page } = lab;
+  await lab.goto('6?epochs=1&batch=128', 'en');  // 469 batches: long enough to pause in
+  await page.waitForFunction(() => !document.querySelector('.lesson-6 button[name=start]').disabled, null, { timeout: 120_000 });
+  assert.equal(await page.locator(`${L} button[name=apply-lr]`).isDisabled(), true);
+  await page.click(`${L} button[name=start]`);
+  await page.waitForFunction(() => document.querySelector('.lesson-6 [data-out="epoch"]').textContent !== '–');
+  assert.equal(await page.locator(`${L} button[name=step]`).isDisabled(), true);
+  await page.click(`${L} button[name=pause]`);
+  await page.waitForFunction(() => /^Paused/.test(document.querySelector('.lesson-6 [data-out="train-message"]').textContent));
+  const batchNow = async () => Number((await out('epoch')).match(/· (\d+)\//)[1]);
+  const before = await batchNow();
+  assert.equal(await page.locator(`${L} input[name=live-lr]`).inputValue(), '0.001');
+
+  // One batch while paused: that batch's loss, and still paused.
+  await page.click(`${L} button[name=step]`);
+  await page.waitForFunction(() => /^One batch trained/.test(document.querySelector('.lesson-6 [data-out="live-message"]').textContent));
+  assert.equal(await batchNow(), before + 1);
+  assert.match(await out('live-message'), new RegExp(`^One batch trained: epoch 1, batch ${before + 1}, that batch’s loss \\d`));
+  assert.match(await out('train-message'), /^Paused/);
+
+  // A learning rate that is not a number, then one the optimizer refuses: words, and the run goes on.
+  await page.fill(`${L} input[name=live-lr]`, 'fast');
+  await page.click(`${L} button[name=apply-lr]`);
+  assert.equal(await out('live-message'), '“fast” is not a number.');
+  await page.fill(`${L} input[name=live-lr]`, '-1');
+  await page.click(`${L} button[name=apply-lr]`);
+  await page.waitForFunction(() => /^Error: /.test(document.querySelector('.lesson-6 [data-out="live-message"]').textContent));
+  // Worded by the page from the error's fields (shared/error-text.js), not the core's sentence.
+  assert.equal(await out('live-message'), 'Error: The learning rate (lr) must be greater than 0 (you gave −1).');
+
+  // A learning rate far too large, from the next batch: listed, marked, and the loss runs away.
+  await page.fill(`${L} input[name=live-lr]`, '5');
+  await page.press(`${L} input[name=live-lr]`, 'Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.lesson-6 [data-out="lr-changes"] li').length === 1);
+  assert.equal(await page.locator(`${L} [data-out="lr-changes"] li`).textContent(),
+    `Learning rate set to 5 after batch ${before + 1} of epoch 1 (${formatNumber(((before + 1) / 469), 3)} epochs on the charts).`);
+  await page.click(`${L} button[name=pause]`);  // resume
+  await page.waitForFunction(() => /^Training (finished|diverged)/.test(document.querySelector('.lesson-6 [data-out="train-message"]').textContent),
+    null, { timeout: 120_000 });
+  // The effect: the network is wrecked (chance level; the loss's running mean far above its start).
+  if (/^Training finished/.test(await out('train-message'))) {
+    assert.ok(Number((await out('test')).match(/Test accuracy ([\d.]+) %/)[1]) < 20, await out('test'));
+    assert.ok(parseNumber(await out('loss')) > 100, await out('loss'));
+  }
+  // The kept run names the change as what sets it apart.
+  await page.waitForFunction(() => document.querySelectorAll('.lesson-6 .l6-runs tbody tr').length > 0);
+  const last = (await rows().last().locator('td').allTextContents()).map((s) => s.trim());
+  assert.match(last[2], new RegExp(`lr changes 5 @${+((before + 1) / 469).toFixed(2)}`));
   await lab.assertNoErrorBanner();
   assert.deepEqual(lab.problems, []);
 });

@@ -7,6 +7,7 @@
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { readState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
+import { parseNumber } from '../../shared/number-field.js';
 import { modelSpec, optimizerSettings, request, stateTable } from './settings.js';
 import { createSettingsForm } from './settings-form.js';
 import { createTrainingCharts } from './training-charts.js';
@@ -58,7 +59,9 @@ export function mount(root, { core }) {
   function start() {
     if (!form.check() || session.data.status !== 'ready') return;
     const { run } = session;
-    Object.assign(run, { status: 'starting', batches: [], epochs: [], last: null, firstLoss: null, error: null, request: request(state) });
+    Object.assign(run, { status: 'starting', batches: [], epochs: [], last: null, firstLoss: null, error: null, request: request(state),
+      lrChanges: [], liveError: null, stepped: null });
+    input('live-lr').value = String(run.request.settings.lr);
     session.result = null;
     selectedCell = null;
     charts.reset();
@@ -66,6 +69,32 @@ export function mount(root, { core }) {
     renderAll();
   }
   const send = (type) => () => worker().postMessage({ type });
+  // Changes during a run: the learning rate from the next batch; one batch while paused.
+  const xOf = ({ epoch, batch, batchesPerEpoch }) => epoch - 1 + batch / batchesPerEpoch;
+  const markLr = (change) => charts.mark(xOf(change.from), t('l6.live.mark', { lr: formatNumber(change.lr, 4) }));
+  function applyLr() {
+    const text = input('live-lr').value;
+    const lr = parseNumber(text);
+    if (!Number.isFinite(lr)) {
+      out('live-message').textContent = t('l6.live.bad', { text: text.trim() });
+      out('live-message').classList.add('warning');
+      return;
+    }
+    worker().postMessage({ type: 'set-lr', lr });
+  }
+  function renderLive() {
+    const { run } = session;
+    const active = run.status === 'running' || run.status === 'paused';
+    input('apply-lr').disabled = !active;
+    input('step').disabled = run.status !== 'paused';
+    const message = run.liveError ? t('l6.status.error', { message: errorText(run.liveError) })
+      : run.stepped && run.status === 'paused' ? t('l6.live.stepped', { epoch: run.stepped.epoch, batch: run.stepped.batch, loss: formatNumber(run.stepped.batchLoss, 4) })
+        : '';
+    out('live-message').textContent = message;
+    out('live-message').classList.toggle('warning', Boolean(run.liveError));
+    out('lr-changes').innerHTML = (run.lrChanges ?? []).map((c) => `<li>${t('l6.live.change', {
+      lr: formatNumber(c.lr, 4), epoch: c.from.epoch, batch: c.from.batch, x: formatNumber(xOf(c.from), 3) })}</li>`).join('');
+  }
 
   function renderRun() {
     const { run } = session;
@@ -104,6 +133,7 @@ export function mount(root, { core }) {
     if (growing) message += ` ${t('l6.status.growing', { first: formatNumber(run.firstLoss, 3), now: formatNumber(last.batchLoss, 3) })}`;
     out('train-message').textContent = message;
     out('train-message').classList.toggle('warning', ['diverged', 'error', 'crashed', 'crashed_memory'].includes(run.status) || growing);
+    renderLive();
   }
 
   // ---- results ----
@@ -211,6 +241,7 @@ export function mount(root, { core }) {
       case 'data': renderData(); renderRun(); if (session.hasModel && !session.result) worker().postMessage({ type: 'evaluate' }); break;
       case 'progress': charts.addBatches(m.batches, m.last.batchesPerEpoch); renderRun(); break;
       case 'epoch': charts.addEpoch(m.log); renderRun(); break;
+      case 'lr-set': markLr(session.run.lrChanges.at(-1)); renderRun(); break;
       // The results (a table and galleries) in the next frame, apart from the status line.
       case 'done': case 'evaluated': renderRun(); requestAnimationFrame(() => { if (session.view) { renderResults(); renderRuns(); predictInk(); } }); break;
       case 'weights-loaded':
@@ -236,6 +267,8 @@ export function mount(root, { core }) {
   if (session.run.last) {
     charts.addBatches(session.run.batches, session.run.last.batchesPerEpoch);
     for (const log of session.run.epochs) charts.addEpoch(log);
+    for (const change of session.run.lrChanges ?? []) markLr(change);
+    if (session.run.request) input('live-lr').value = String(session.run.lrChanges?.at(-1)?.lr ?? session.run.request.settings.lr);
   }
   renderAll();
   renderRuns();
@@ -254,6 +287,9 @@ export function mount(root, { core }) {
       form.check();
     }],
     [input('clear'), 'click', () => pad.clear()],
+    [input('apply-lr'), 'click', applyLr],
+    [input('live-lr'), 'keydown', (e) => { if (e.key === 'Enter' && !input('apply-lr').disabled) applyLr(); }],
+    [input('step'), 'click', send('step')],
     [input('clear-runs'), 'click', () => { clearRuns(session.runs); shownRuns().clear(); renderRuns(); }],
     [out('runs'), 'change', (e) => {
       const id = Number(e.target.dataset.run);

@@ -42,6 +42,13 @@ function curveOf(run) {
   return curve;
 }
 
+// The learning-rate changes made during the run, as one setting ("0.01 @1.5, …": value @epochs).
+function lrChanges(run) {
+  if (!run.lrChanges?.length) return {};
+  const at = ({ epoch, batch, batchesPerEpoch }) => +(epoch - 1 + batch / batchesPerEpoch).toFixed(2);
+  return { 'lr changes': run.lrChanges.map((c) => `${+c.lr.toPrecision(4)} @${at(c.from)}`).join(', ') };
+}
+
 const wellFormed = (r) => r && typeof r.id === 'number' && r.settings && r.curve && Array.isArray(r.curve.x);
 
 export function loadRuns() {
@@ -67,7 +74,7 @@ export function keepRun(runs, run, result, reason) {
     id: (runs.at(-1)?.id ?? 0) + 1,
     at: Date.now(),
     reason,
-    settings: runSettings(run.request),
+    settings: { ...runSettings(run.request), ...lrChanges(run) },
     seconds: run.elapsed ?? 0,
     testAccuracy: result?.evaluation?.accuracy ?? null,
     epochs: run.epochs.map(({ epoch, loss, metric, valLoss, valMetric }) => ({ epoch, loss, metric, valLoss, valMetric })),
@@ -85,9 +92,10 @@ export function clearRuns(runs) {
 }
 
 // For each run, what sets it apart from the others shown with it: the settings whose values
-// differ among `runs`, as [[name, value], …] (empty when they all agree).
+// differ among `runs`, as [[name, value], …] (empty when they all agree). Changes made during
+// a run are always named.
 export function differences(runs) {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.settings)))];
-  const differing = keys.filter((k) => new Set(runs.map((r) => JSON.stringify(r.settings[k] ?? null))).size > 1);
-  return runs.map((r) => differing.map((k) => [k, r.settings[k] ?? '–']));
+  const differing = keys.filter((k) => k === 'lr changes' || new Set(runs.map((r) => JSON.stringify(r.settings[k] ?? null))).size > 1);
+  return runs.map((r) => differing.filter((k) => k !== 'lr changes' || k in r.settings).map((k) => [k, r.settings[k] ?? '–']));
 }

@@ -95,12 +95,15 @@ function absorbState(m) {
     case 'data': Object.assign(data, { status: 'ready', trainCount: m.trainCount, testCount: m.testCount, images: m.testImages, labels: m.testLabels }); break;
     case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters, build: m.build }); session.hasModel = true; break;
     case 'progress':
+      // A batch trained while paused is the learner's "one batch" step: its loss is shown.
+      run.stepped = run.status === 'paused' ? m.batches.at(-1) : null;
       run.batches.push(...m.batches);
       run.last = m.last; run.elapsed = m.elapsed; run.speed = m.samplesPerSecond;
       run.firstLoss ??= m.batches[0]?.batchLoss;
       break;
     case 'epoch': run.epochs.push(m.log); break;
     case 'paused': run.status = 'paused'; break;
+    case 'lr-set': run.lrChanges.push({ lr: m.lr, from: m.from }); run.liveError = null; break;
     case 'resumed': run.status = 'running'; break;
     case 'done':
       run.status = m.reason;
@@ -115,6 +118,7 @@ function absorbState(m) {
       // MNIST's download fails with the page's own message; the core's errors keep their fields.
       if (m.during === 'load') Object.assign(data, { status: 'error', message: m.message });
       else if (m.during === 'start' || m.during === 'worker') Object.assign(run, { status: 'error', error: m.error });
+      else if (m.during === 'set-lr') run.liveError = m.error;
       break;
     default:
   }

@@ -55,6 +55,13 @@ export const template = `
     <div><dt data-i18n="l6.read.left"></dt><dd data-out="left">–</dd></div>
   </dl>
   <p class="message" data-out="train-message" role="status"></p>
+  <div class="l6-live">
+    <label><span data-i18n="l6.live.lr"></span> <input name="live-lr" type="text" inputmode="decimal" size="9" autocomplete="off"></label>
+    <button type="button" name="apply-lr" data-i18n="l6.live.apply" disabled></button>
+    <button type="button" name="step" data-i18n="l6.live.step" disabled></button>
+    <span class="message" data-out="live-message" role="status"></span>
+  </div>
+  <ul class="l6-lr-changes" data-out="lr-changes"></ul>
   <div class="l6-charts">
     <div><h3 data-i18n="l6.chart.loss_title"></h3><div class="chart" data-out="loss-chart" role="img" data-i18n-aria-label="l6.chart.loss_aria"></div></div>
     <div><h3 data-i18n="l6.chart.acc_title"></h3><div class="chart" data-out="acc-chart" role="img" data-i18n-aria-label="l6.chart.acc_aria"></div></div>

@@ -8,6 +8,8 @@
 //     {type: 'start', spec, optimizer, settings, fit, trainSize, validation: 'test'|'split'|'none'}
 //                                             build a new model and train it
 //     {type: 'pause'} / {type: 'resume'} / {type: 'stop'}   between chunks of batches
+//     {type: 'step'}                          while paused: train one batch, stay paused
+//     {type: 'set-lr', lr}                    during a run: the learning rate from the next batch
 //     {type: 'predict', id, images: Uint8Array (count x 784), count}
 //     {type: 'evaluate'}                      test accuracy + classification report
 //     {type: 'save'}                          the weights file of the current model
@@ -21,6 +23,7 @@
 //      elapsed}                                         one per chunk (~75 ms of training)
 //     {type: 'epoch', log: {epoch, loss, metric, valLoss, valMetric}}
 //     {type: 'paused'} / {type: 'resumed'}
+//     {type: 'lr-set', lr, from: {epoch, batch, batchesPerEpoch}}   lr applies after that batch
 //     {type: 'done', reason: 'finished'|'stopped'|'diverged', history, result}
 //         result: {evaluation: {loss, accuracy}, report (core.classificationReport), probs
 //                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
@@ -73,7 +76,7 @@ self.onmessage = ({ data: message }) => {
     self.postMessage({ type: 'heap', heapInUse: coreNow?.heapInUse() ?? null });
     return;
   }
-  if (message?.type === 'pause' || message?.type === 'stop' || message?.type === 'resume') {
+  if (['pause', 'stop', 'resume', 'step'].includes(message?.type)) {
     control(message.type);
     return;
   }
@@ -82,7 +85,7 @@ self.onmessage = ({ data: message }) => {
     report(message.type, busy(message.type));
     return;
   }
-  if (['predict', 'evaluate', 'save'].includes(message?.type)) {
+  if (['predict', 'evaluate', 'save', 'set-lr'].includes(message?.type)) {
     try {
       immediate(message);
     } catch (error) {
@@ -124,6 +127,9 @@ function control(type) {
     run.paused = false;
     self.postMessage({ type: 'resumed' });
     run.wake?.();
+  } else if (type === 'step' && run.paused) {
+    run.step = true;
+    run.wake?.();
   } else if (type === 'stop') {
     run.stopping = true;
     run.paused = false;
@@ -149,6 +155,11 @@ function immediate(message) {
       self.postMessage({ type: 'saved', bytes }, [bytes.buffer]);
       return;
     }
+    case 'set-lr':
+      if (!run) throw Object.assign(new Error('no training run to change'), { code: 'busy', field: 'set-lr' });
+      model.setLr(message.lr);  // the optimizer's own check (a coded error for a bad value)
+      self.postMessage({ type: 'lr-set', lr: model.lr(), from: run.at });
+      return;
   }
 }
 
@@ -222,7 +233,7 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
   model?.delete();
   model = next;
   self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary(), build: coreBuild() });
-  run = { paused: false, stopping: false, started: performance.now(), pausedMs: 0 };
+  run = { paused: false, stopping: false, step: false, started: performance.now(), pausedMs: 0, at: { epoch: 1, batch: 0, batchesPerEpoch: 1 } };
   let reason = 'finished';
   for (;;) {
     if (run.stopping) {
@@ -230,13 +241,15 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
       reason = 'stopped';
       break;
     }
-    if (run.paused) {
+    if (run.paused && !run.step) {
       const pausedAt = performance.now();
       await new Promise((resolve) => { run.wake = resolve; });
       run.wake = null;
       run.pausedMs += performance.now() - pausedAt;
       continue;
     }
+    const single = run.paused;  // a 'step' while paused: one batch, then paused again
+    run.step = false;
     const chunkStart = performance.now();
     const batches = [];
     let last = null;
@@ -244,7 +257,8 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
       last = model.runBatches(1);
       batches.push({ epoch: last.epoch, batch: last.batch, batchLoss: last.batchLoss, loss: last.loss, metric: last.metric });
       if (last.epochEnd) break;
-    } while (!last.done && Number.isFinite(last.batchLoss) && performance.now() - chunkStart < CHUNK_MS);
+    } while (!single && !last.done && Number.isFinite(last.batchLoss) && performance.now() - chunkStart < CHUNK_MS);
+    run.at = { epoch: last.epoch, batch: last.batch, batchesPerEpoch: last.batchesPerEpoch };
     const elapsed = (performance.now() - run.started - run.pausedMs) / 1000;
     self.postMessage({ type: 'progress', batches, last, elapsed, samplesPerSecond: last.samplesSeen / elapsed });
     if (last.epochEnd) self.postMessage({ type: 'epoch', log: last.epochEnd });

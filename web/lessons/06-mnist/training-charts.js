@@ -1,7 +1,8 @@
 // Live training charts (uPlot): loss and accuracy against epochs, one point per batch (the
 // batch's loss; the epoch's running accuracy) and one per finished epoch (training and
 // validation). Plain arrays in; redraws at most once per animation frame. Long runs are thinned
-// (every other batch point dropped, epoch ends kept) to stay under MAX_POINTS.
+// (every other batch point dropped, epoch ends kept) to stay under MAX_POINTS. Changes made
+// during the run (the learning rate) are marked as dashed vertical lines with their label.
 import { createChart, palette } from '../../shared/plot.js';
 import { t } from '../../shared/i18n.js';
 
@@ -13,6 +14,28 @@ export function createTrainingCharts(lossEl, accEl) {
   let lossData, accData;
   let frame = 0;
   let stride = 1, skipped = 0;
+  let marks = [];  // [{x, label}]
+  // Draws the marks over a chart's plot area (uPlot's draw hook; canvas pixels).
+  const drawMarks = (u) => {
+    const { ctx } = u;
+    const { left, top, width, height } = u.bbox;
+    ctx.save();
+    ctx.strokeStyle = '#57606a';
+    ctx.fillStyle = '#1b1f24';
+    ctx.lineWidth = Math.max(1, devicePixelRatio);
+    ctx.setLineDash([5 * devicePixelRatio, 4 * devicePixelRatio]);
+    ctx.font = `${12 * devicePixelRatio}px sans-serif`;
+    for (const { x, label } of marks) {
+      const px = u.valToPos(x, 'x', true);
+      if (!(px >= left && px <= left + width)) continue;
+      ctx.beginPath();
+      ctx.moveTo(px, top);
+      ctx.lineTo(px, top + height);
+      ctx.stroke();
+      ctx.fillText(label, px + 4 * devicePixelRatio, top + 14 * devicePixelRatio);
+    }
+    ctx.restore();
+  };
   const series = (kind) => [
     {},
     ...(kind === 'loss' ? [{ label: t('l6.chart.loss.batch'), stroke: '#8fb4e8', width: 1, points: { show: false } }] : []),
@@ -21,7 +44,8 @@ export function createTrainingCharts(lossEl, accEl) {
     { label: t(`l6.chart.${kind}.val`), stroke: palette[1], width: 2, spanGaps: true, points: { show: true, size: 7 } },
   ];
   const axes = (y) => [{ label: t('l6.chart.epochs') }, { label: y }];
-  const opts = (kind, y, height) => ({ height, series: series(kind), axes: axes(y), scales: { x: { time: false } }, legend: { live: false } });
+  const opts = (kind, y, height) => ({ height, series: series(kind), axes: axes(y), scales: { x: { time: false } }, legend: { live: false },
+    hooks: { draw: [drawMarks] } });
   const empty = (n) => Array.from({ length: n }, () => []);
   lossData = empty(5); // x, batch loss, running mean, epoch training, epoch validation
   accData = empty(4); // x, running accuracy, epoch training, epoch validation
@@ -53,7 +77,14 @@ export function createTrainingCharts(lossEl, accEl) {
       cols = [lossData, accData];
       stride = 1;
       skipped = 0;
+      marks = [];
       schedule();
+    },
+    // A vertical mark at x (epochs), e.g. where the learning rate changed.
+    mark(x, label) {
+      marks.push({ x, label });
+      lossChart.redraw(false, false);
+      accChart.redraw(false, false);
     },
     // batches: [{epoch, batch, batchLoss, loss, metric}] from the worker; x = epoch − 1 + batch / per epoch.
     addBatches(batches, batchesPerEpoch) {
