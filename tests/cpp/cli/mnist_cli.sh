@@ -69,8 +69,9 @@ print("ok   5,000 images, 2 epochs: test_accuracy", d["test_accuracy"], "at", ro
   echo "FAIL: short run: $(cat "$tmp/out") $(cat "$tmp/err")"; fail=$((fail + 1)); fi
 
 # The Keras book's convnet, briefly: its own batch (64) and network, the same output lines.
+# (2,000 images for 1 epoch: 0.69..0.82 over seeds 1, 2, 3, 42; chance is 0.1. About 7 s.)
 n=$((n + 1))
-if "$BIN" mnist --model convnet --train-limit CONV_LIMIT --epochs 1 --json >"$tmp/out" 2>"$tmp/err" &&
+if "$BIN" mnist --model convnet --train-limit 2000 --epochs 1 --json >"$tmp/out" 2>"$tmp/err" &&
    grep -qF "# 28x28x1 → conv2d 32 3x3 relu → maxpool2d 2 → conv2d 64 3x3 relu → maxpool2d 2 → conv2d 64 3x3 relu → flatten → dense 64 relu → dense 10 softmax" "$tmp/err" &&
    grep -q "batch 64, 1 epoch" "$tmp/err" && grep -q "^epoch 1/1: loss" "$tmp/err" &&
    python3 -c '
@@ -78,8 +79,8 @@ import json, sys
 d = json.loads(open(sys.argv[1]).read())
 assert set(d) == {"test_accuracy", "epochs", "train_seconds", "samples_per_second"}, d
 assert d["epochs"] == 1 and d["train_seconds"] > 0, d
-assert d["test_accuracy"] > CONV_BAR, d
-print("ok   convnet, CONV_LIMIT images, 1 epoch: test_accuracy", d["test_accuracy"], "at", round(d["samples_per_second"]), "samples/s")
+assert d["test_accuracy"] > 0.5, d
+print("ok   convnet, 2000 images, 1 epoch: test_accuracy", d["test_accuracy"], "at", round(d["samples_per_second"]), "samples/s")
 ' "$tmp/out"; then :; else
   echo "FAIL: convnet run: $(cat "$tmp/out") $(cat "$tmp/err")"; fail=$((fail + 1)); fi
 
