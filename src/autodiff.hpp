@@ -11,3 +11,5 @@
 #include "autodiff/ops/activations.hpp"
 #include "autodiff/ops/losses.hpp"
 #include "autodiff/ops/dropout.hpp"
+#include "autodiff/ops/conv.hpp"
+#include "autodiff/ops/pool.hpp"

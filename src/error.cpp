@@ -11,6 +11,7 @@ const std::vector<std::string>& error_codes() {
       code::not_a_setting, code::shape_mismatch, code::empty, code::too_large,
       code::malformed_file, code::parse_error, code::out_of_memory, code::busy,
       code::nesterov_needs_momentum, code::loss_needs_output, code::last_layer_dense,
+      code::dense_needs_flatten, code::needs_image_input,
       code::sum_too_large, code::all_equal, code::missing};
   return codes;
 }

@@ -32,7 +32,11 @@ namespace basecamp::ad {
   template Var<T> softmax_cross_entropy<T>(const Var<T>&, const Var<T>&);             \
   template Var<T> sigmoid_binary_cross_entropy<T>(const Var<T>&, const Var<T>&);      \
   template Var<T> mse<T>(const Var<T>&, const Var<T>&);                               \
-  template Var<T> dropout<T>(const Var<T>&, T, bool, Rng&);
+  template Var<T> dropout<T>(const Var<T>&, T, bool, Rng&);                          \
+  template Var<T> im2col<T>(const Var<T>&, const Conv2DGeometry&);                    \
+  template Var<T> conv2d<T>(const Var<T>&, const Var<T>&, const Var<T>&,              \
+                            const Conv2DGeometry&);                                   \
+  template Var<T> maxpool2d<T>(const Var<T>&, const Pool2DGeometry&);
 
 BASECAMP_AD_INSTANTIATE(float)
 BASECAMP_AD_INSTANTIATE(double)

@@ -105,23 +105,26 @@ void gemm(const Tensor<T>& a, Trans ta, const Tensor<T>& b, Trans tb, Tensor<T>&
     require(c.rows() == n && c.cols() == m, "gemm", "accumulator has the wrong shape");
   else
     c.resize(n, m);
+  gemm_strided<T>(ta, tb, n, m, k, a.data(), static_cast<int>(a.cols()), b.data(),
+                  static_cast<int>(b.cols()), c.data(), m, accumulate);
+}
+
+template <class T>
+void gemm_strided(Trans ta, Trans tb, int n, int m, int k, const T* pa, int lda, const T* pb,
+                  int ldb, T* pc, int ldc, bool accumulate) {
   // Split the output columns in multiples of 8 (the kernel's panel width), only when each part
   // still has real work: below ~2^20 multiply-adds a product takes well under a millisecond.
   const double work = static_cast<double>(n) * m * k;
   int parts = std::min(threads(), std::max(1, m / 16));
   if (work < (1 << 20)) parts = 1;
-  const T* pa = a.data();
-  const T* pb = b.data();
-  T* pc = c.data();
-  const int lda = static_cast<int>(a.cols()), ldb = static_cast<int>(b.cols());
   if (parts == 1) {
-    gemm_columns<T>(ta, tb, n, m, k, pa, lda, pb, ldb, pc, m, accumulate, 0, m);
+    gemm_columns<T>(ta, tb, n, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, 0, m);
     return;
   }
   const int step = ((m + parts - 1) / parts + 7) / 8 * 8;
   parallel_for(parts, [&](int p) {
     const int j0 = std::min(m, p * step), j1 = std::min(m, (p + 1) * step);
-    gemm_columns<T>(ta, tb, n, m, k, pa, lda, pb, ldb, pc, m, accumulate, j0, j1);
+    gemm_columns<T>(ta, tb, n, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, j0, j1);
   });
 }
 
@@ -129,6 +132,10 @@ template void gemm_columns<float>(Trans, Trans, int, int, int, const float*, int
                                   int, float*, int, bool, int, int);
 template void gemm_columns<double>(Trans, Trans, int, int, int, const double*, int,
                                    const double*, int, double*, int, bool, int, int);
+template void gemm_strided<float>(Trans, Trans, int, int, int, const float*, int, const float*,
+                                  int, float*, int, bool);
+template void gemm_strided<double>(Trans, Trans, int, int, int, const double*, int,
+                                   const double*, int, double*, int, bool);
 template void gemm<float>(const Tensor<float>&, Trans, const Tensor<float>&, Trans,
                           Tensor<float>&, bool);
 template void gemm<double>(const Tensor<double>&, Trans, const Tensor<double>&, Trans,

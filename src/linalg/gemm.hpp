@@ -17,6 +17,13 @@ template <class T>
 void gemm_columns(Trans ta, Trans tb, int n, int m, int k, const T* a, int lda, const T* b, int ldb,
                   T* c, int ldc, bool accumulate, int col_begin, int col_end);
 
+// The same over all output columns, split across threads as gemm() splits: for products on
+// buffers that are not shaped as the product sees them (a convolution's n·h·w × filters view of
+// an n × h·w·filters batch). C must hold n rows of ldc numbers.
+template <class T>
+void gemm_strided(Trans ta, Trans tb, int n, int m, int k, const T* a, int lda, const T* b, int ldb,
+                  T* c, int ldc, bool accumulate);
+
 // C = op(A)·op(B) (accumulate = false; C is resized) or C += op(A)·op(B) (C must have the shape).
 template <class T>
 void gemm(const Tensor<T>& a, Trans ta, const Tensor<T>& b, Trans tb, Tensor<T>& c,

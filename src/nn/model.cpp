@@ -1,6 +1,7 @@
 // Model: initialisation, the forward pass on a tape, fused losses, penalties, predict, evaluate.
 #include "nn/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -50,13 +51,31 @@ struct Model<T>::Pass {
 template <class T>
 Model<T>::Model(const ModelSpec& spec) : spec_(spec) {
   validate_spec(spec_);
-  int fan_in = spec_.inputs, k = 0;
-  for (const LayerSpec& l : spec_.layers) {
-    if (l.kind != LayerSpec::Kind::dense) continue;
-    const std::string name = "dense" + std::to_string(++k);
-    kernels_.push_back({name + ".kernel", Tensor<T>::Zero(fan_in, l.units), Tensor<T>::Zero(fan_in, l.units)});
-    biases_.push_back({name + ".bias", Tensor<T>::Zero(1, l.units), Tensor<T>::Zero(1, l.units)});
-    fan_in = l.units;
+  const std::vector<LayerShape> shapes = layer_shapes(spec_);
+  conv_.resize(spec_.layers.size());
+  pool_.resize(spec_.layers.size());
+  int dense = 0, conv = 0;
+  for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+    const LayerSpec& l = spec_.layers[i];
+    const LayerShape& in = shapes[i];
+    if (l.kind == LayerSpec::Kind::maxpool2d) pool_[i] = pool_geometry(l, in.image);
+    if (!l.has_weights()) continue;
+    std::string name;
+    Eigen::Index rows = 0, cols = 0;
+    if (l.kind == LayerSpec::Kind::dense) {
+      name = "dense" + std::to_string(++dense);
+      rows = in.size, cols = l.units;
+      fan_out_.push_back(static_cast<double>(cols));
+    } else {
+      conv_[i] = conv_geometry(l, in.image);
+      name = "conv" + std::to_string(++conv);
+      rows = conv_[i].patch(), cols = l.filters;
+      // Keras counts a conv kernel's receptive field on both sides: fan_in = kh·kw·c (its
+      // rows), fan_out = kh·kw·filters.
+      fan_out_.push_back(static_cast<double>(cols) * l.kernel_h * l.kernel_w);
+    }
+    kernels_.push_back({name + ".kernel", Tensor<T>::Zero(rows, cols), Tensor<T>::Zero(rows, cols)});
+    biases_.push_back({name + ".bias", Tensor<T>::Zero(1, cols), Tensor<T>::Zero(1, cols)});
   }
   initialize(spec_.seed);
 }
@@ -66,7 +85,7 @@ void Model<T>::initialize(std::uint64_t seed) {
   Rng rng(seed);
   for (int i = 0; i < dense_count(); ++i) {
     Tensor<T>& w = kernels_[i].value;
-    const double fan_in = static_cast<double>(w.rows()), fan_out = static_cast<double>(w.cols());
+    const double fan_in = static_cast<double>(w.rows()), fan_out = fan_out_[i];
     const double limit = std::sqrt(6.0 / (fan_in + fan_out));  // Glorot & Bengio 2010
     const double he = std::sqrt(2.0 / fan_in);                  // He et al. 2015
     for (Eigen::Index j = 0; j < w.size(); ++j) {
@@ -87,7 +106,7 @@ void Model<T>::initialize(std::uint64_t seed) {
 
 template <class T>
 Param<T>& Model<T>::kernel(int i) {
-  require(i >= 0 && i < dense_count(), "model", "no Dense layer " + std::to_string(i) + " (it has " + std::to_string(dense_count()) + ")");
+  require(i >= 0 && i < dense_count(), "model", "no layer with weights " + std::to_string(i) + " (it has " + std::to_string(dense_count()) + ")");
   return kernels_[i];
 }
 template <class T>
@@ -116,11 +135,22 @@ ad::Var<T> Model<T>::forward(Pass& pass, ad::Var<T> h, bool training, Rng* rng, 
   int k = 0;
   for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
     const LayerSpec& l = spec_.layers[i];
-    if (l.kind == LayerSpec::Kind::dropout) {
-      if (training && l.rate > 0) h = ad::dropout(h, static_cast<T>(l.rate), true, *rng);
-      continue;
+    switch (l.kind) {
+      case LayerSpec::Kind::dropout:
+        if (training && l.rate > 0) h = ad::dropout(h, static_cast<T>(l.rate), true, *rng);
+        continue;
+      case LayerSpec::Kind::flatten:
+        continue;  // the rows are already flat
+      case LayerSpec::Kind::maxpool2d:
+        h = ad::maxpool2d(h, pool_[i]);
+        continue;
+      case LayerSpec::Kind::conv2d:
+        h = ad::conv2d(h, pass.w[k], pass.b[k], conv_[i]);
+        break;
+      case LayerSpec::Kind::dense:
+        h = ad::add_bias(ad::matmul(h, pass.w[k]), pass.b[k]);
+        break;
     }
-    h = ad::add_bias(ad::matmul(h, pass.w[k]), pass.b[k]);
     ++k;
     if (for_loss && fused && i + 1 == spec_.layers.size()) break;  // the loss applies it
     switch (l.activation) {
@@ -224,6 +254,12 @@ double Model<T>::penalty() const {
 }
 
 template <class T>
+int Model<T>::eval_rows() const {
+  const double rows = kEvalNumbers / forward_numbers_per_sample(spec_);
+  return static_cast<int>(std::clamp(rows, 1.0, static_cast<double>(kEvalBatch)));
+}
+
+template <class T>
 Evaluation Model<T>::evaluate(const Dataset<T>& data) {
   check_x(data.x_cols(), "evaluate");
   if (!(data.y_cols() == output_size(spec_)))  // message built only on failure: checked every step
@@ -232,8 +268,9 @@ Evaluation Model<T>::evaluate(const Dataset<T>& data) {
   require(n >= 1, "evaluate", "no samples");
   double total = 0, correct = 0;
   std::vector<std::size_t> rows;
-  for (std::size_t first = 0; first < n; first += kEvalBatch) {
-    const std::size_t m = std::min<std::size_t>(kEvalBatch, n - first);
+  const std::size_t batch = static_cast<std::size_t>(eval_rows());
+  for (std::size_t first = 0; first < n; first += batch) {
+    const std::size_t m = std::min<std::size_t>(batch, n - first);
     rows.resize(m);
     std::iota(rows.begin(), rows.end(), first);
     tape_.clear();
@@ -263,8 +300,9 @@ Tensor<T> Model<T>::predict(const Dataset<T>& data) {
   const std::size_t n = data.size();
   Tensor<T> result(static_cast<Eigen::Index>(n), output_size(spec_));
   std::vector<std::size_t> rows;
-  for (std::size_t first = 0; first < n; first += kEvalBatch) {
-    const std::size_t m = std::min<std::size_t>(kEvalBatch, n - first);
+  const std::size_t batch = static_cast<std::size_t>(eval_rows());
+  for (std::size_t first = 0; first < n; first += batch) {
+    const std::size_t m = std::min<std::size_t>(batch, n - first);
     rows.resize(m);
     std::iota(rows.begin(), rows.end(), first);
     tape_.clear();

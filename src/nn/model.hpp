@@ -1,10 +1,13 @@
-// A Sequential network: Dense and Dropout layers from a ModelSpec, its loss (fused with the
+// A Sequential network: Dense, Dropout, Conv2D, MaxPooling2D and Flatten layers from a ModelSpec
+// (image batches are n × h·w·c rows, channels-last: autodiff/image_geometry.hpp), its loss (fused with the
 // output activation for the cross-entropies), L1/L2 kernel penalties, and one training batch:
 // forward on a tape, backward, gradients into each Param's grad. Also predict and evaluate in
 // Keras's sense. Not the training loop (trainer.hpp) and not an optimizer (optim/).
 //
 // Layers, per Dense layer k (kernel W (fan_in x units), bias b (1 x units)):
 //   h ← act(h·W + b)        Dropout: h ← dropout(h, rate) in training, h in predict/evaluate.
+// per Conv2D layer (kernel K (kh·kw·c x filters), bias b (1 x filters)):
+//   h ← act(im2col(h)·K + b)   MaxPooling2D: h ← maxpool2d(h)   Flatten: h (already flat rows).
 // Losses (means over the batch, as Keras):
 //   mse                       (1/(n·k)) Σ (p − y)²
 //   categorical_crossentropy  −(1/n) Σ y·log softmax(z): the output softmax is not applied in
@@ -45,9 +48,12 @@ struct Evaluation {
   double metric = 0;  // accuracy in [0, 1], NaN when the loss has no metric (mse)
 };
 
-// Rows per forward pass in predict/evaluate (bounds activation memory; results do not depend
-// on it beyond float rounding).
+// Rows per forward pass in predict/evaluate: kEvalBatch, fewer when a row leaves more than
+// kEvalNumbers / kEvalBatch numbers on the tape (a convnet's im2col patches), so one pass holds
+// at most about kEvalNumbers numbers (bounds activation memory; results do not depend on it
+// beyond float rounding).
 inline constexpr int kEvalBatch = 512;
+inline constexpr double kEvalNumbers = 1 << 23;  // 32 MB of floats
 
 template <class T>
 class Model {
@@ -58,8 +64,10 @@ class Model {
   Model& operator=(const Model&) = delete;
 
   const ModelSpec& spec() const { return spec_; }
+  // Layers with weights: Dense and Conv2D (the name predates Conv2D).
   int dense_count() const { return static_cast<int>(kernels_.size()); }
-  // Kernel (fan_in x units) and bias (1 x units) of Dense layer i (0-based, Dropouts not counted).
+  // Kernel (fan_in x units) and bias (1 x units) of weighted layer i (0-based, in layer order;
+  // Dropout, MaxPooling2D and Flatten not counted). A Conv2D's kernel is (kh·kw·c x filters).
   Param<T>& kernel(int i);
   Param<T>& bias(int i);
   const Param<T>& kernel(int i) const;
@@ -98,7 +106,13 @@ class Model {
   void check_x(Eigen::Index cols, const char* who) const;
 
   ModelSpec spec_;
+  int eval_rows() const;
+
   std::vector<Param<T>> kernels_, biases_;
+  std::vector<double> fan_out_;  // per kernel: Keras's fan_out (units; kh·kw·filters for Conv2D)
+  // Per layer (index in spec_.layers): the geometry of a Conv2D or MaxPooling2D, else unused.
+  std::vector<ad::Conv2DGeometry> conv_;
+  std::vector<ad::Pool2DGeometry> pool_;
   ad::Tape<T> tape_;
 };
 

@@ -71,9 +71,9 @@ struct Reader {
 
 // The architecture as stored: what must match for the weights to fit.
 struct Arch {
-  std::uint32_t inputs = 0;
-  std::vector<std::uint8_t> kinds, activations;
-  std::vector<std::uint32_t> units;
+  std::uint32_t inputs = 0, height = 0, width = 0, channels = 0;
+  std::vector<std::uint8_t> kinds, activations, strides, paddings;
+  std::vector<std::uint32_t> units, kernel_h, kernel_w;
   std::uint8_t loss = 0;
   bool operator==(const Arch&) const = default;
 };
@@ -81,25 +81,52 @@ struct Arch {
 Arch arch_of(const ModelSpec& s) {
   Arch a;
   a.inputs = static_cast<std::uint32_t>(s.inputs);
+  if (s.image_input()) {
+    a.height = static_cast<std::uint32_t>(s.image.height);
+    a.width = static_cast<std::uint32_t>(s.image.width);
+    a.channels = static_cast<std::uint32_t>(s.image.channels);
+  }
+  using K = LayerSpec::Kind;
   for (const LayerSpec& l : s.layers) {
-    const bool dense = l.kind == LayerSpec::Kind::dense;
-    a.kinds.push_back(dense ? 0 : 1);
-    a.activations.push_back(dense ? static_cast<std::uint8_t>(l.activation) : 0);
-    a.units.push_back(dense ? static_cast<std::uint32_t>(l.units) : 0);
+    a.kinds.push_back(static_cast<std::uint8_t>(l.kind));
+    a.activations.push_back(l.has_weights() ? static_cast<std::uint8_t>(l.activation) : 0);
+    const int stride = l.kind == K::conv2d ? l.stride : l.kind == K::maxpool2d ? (l.stride ? l.stride : l.pool) : 0;
+    a.strides.push_back(static_cast<std::uint8_t>(stride));
+    a.paddings.push_back(l.kind == K::conv2d ? static_cast<std::uint8_t>(l.padding) : 0);
+    const int units = l.kind == K::dense ? l.units : l.kind == K::conv2d ? l.filters : l.kind == K::maxpool2d ? l.pool : 0;
+    a.units.push_back(static_cast<std::uint32_t>(units));
+    a.kernel_h.push_back(l.kind == K::conv2d ? static_cast<std::uint32_t>(l.kernel_h) : 0);
+    a.kernel_w.push_back(l.kind == K::conv2d ? static_cast<std::uint32_t>(l.kernel_w) : 0);
   }
   a.loss = static_cast<std::uint8_t>(s.loss);
   return a;
 }
 
 std::string describe(const Arch& a) {
-  std::string s = std::to_string(a.inputs);
+  std::string s = a.height ? std::to_string(a.height) + "x" + std::to_string(a.width) + "x" + std::to_string(a.channels)
+                           : std::to_string(a.inputs);
+  const auto activation = [&](std::size_t i) {
+    return a.activations[i] < activation_names().size() ? activation_names()[a.activations[i]]
+                                                         : "activation #" + std::to_string(a.activations[i]);
+  };
   for (std::size_t i = 0; i < a.kinds.size(); ++i) {
-    if (a.kinds[i] == 1) {
-      s += " → dropout";
-      continue;
+    switch (static_cast<LayerSpec::Kind>(a.kinds[i])) {
+      case LayerSpec::Kind::dense: s += " → dense " + std::to_string(a.units[i]) + " " + activation(i); break;
+      case LayerSpec::Kind::dropout: s += " → dropout"; break;
+      case LayerSpec::Kind::flatten: s += " → flatten"; break;
+      case LayerSpec::Kind::maxpool2d:
+        s += " → maxpool2d " + std::to_string(a.units[i]);
+        if (a.strides[i] != a.units[i]) s += " stride " + std::to_string(a.strides[i]);
+        break;
+      case LayerSpec::Kind::conv2d:
+        s += " → conv2d " + std::to_string(a.units[i]) + " " + std::to_string(a.kernel_h[i]) + "x" +
+             std::to_string(a.kernel_w[i]);
+        if (a.strides[i] != 1) s += " stride " + std::to_string(a.strides[i]);
+        if (a.paddings[i] != 0)
+          s += " " + (a.paddings[i] < padding_names().size() ? padding_names()[a.paddings[i]] : "padding #" + std::to_string(a.paddings[i]));
+        s += " " + activation(i);
+        break;
     }
-    s += " → dense " + std::to_string(a.units[i]) + " ";
-    s += a.activations[i] < activation_names().size() ? activation_names()[a.activations[i]] : "activation #" + std::to_string(a.activations[i]);
   }
   s += "; ";
   s += a.loss < loss_names().size() ? loss_names()[a.loss] : "loss #" + std::to_string(a.loss);
@@ -115,11 +142,18 @@ std::vector<std::uint8_t> save_weights(const Model<T>& model) {
   w.u32(kWeightsVersion);
   const Arch a = arch_of(model.spec());
   w.u32(a.inputs);
+  w.u32(a.height);
+  w.u32(a.width);
+  w.u32(a.channels);
   w.u32(static_cast<std::uint32_t>(a.kinds.size()));
   for (std::size_t i = 0; i < a.kinds.size(); ++i) {
     w.u8(a.kinds[i]);
     w.u8(a.activations[i]);
+    w.u8(a.strides[i]);
+    w.u8(a.paddings[i]);
     w.u32(a.units[i]);
+    w.u32(a.kernel_h[i]);
+    w.u32(a.kernel_w[i]);
   }
   w.u8(a.loss);
   w.u32(static_cast<std::uint32_t>(2 * model.dense_count()));
@@ -141,8 +175,9 @@ void load_weights(Model<T>& model, std::span<const std::uint8_t> bytes) {
   Reader r{bytes};
   r.at = 4;
   const std::uint32_t version = r.u32("version");
-  require_file(version == kWeightsVersion, "load",
-          "unsupported version " + std::to_string(version) + " (this build reads version " + std::to_string(kWeightsVersion) + ")");
+  require_file(version >= kOldestWeightsVersion && version <= kWeightsVersion, "load",
+          "unsupported version " + std::to_string(version) + " (this build reads versions " +
+              std::to_string(kOldestWeightsVersion) + " to " + std::to_string(kWeightsVersion) + ")");
   require_file(bytes.size() >= 12, "load", "file is truncated (header)");
   // The last 4 bytes are the hash: the structure is parsed from the bytes before them, so a cut
   // file reads as "truncated", an appended one as "trailing bytes", a flipped bit as "checksum".
@@ -151,15 +186,33 @@ void load_weights(Model<T>& model, std::span<const std::uint8_t> bytes) {
 
   Arch a;
   a.inputs = r.u32("inputs");
+  if (version >= 2) {
+    a.height = r.u32("height");
+    a.width = r.u32("width");
+    a.channels = r.u32("channels");
+  }
   const std::uint32_t layers = r.u32("layer count");
   require_file(layers >= 1 && layers <= static_cast<std::uint32_t>(kMaxLayers), "load",
           "bad layer count " + std::to_string(layers));
+  const std::uint8_t last_kind = version == 1 ? 1 : static_cast<std::uint8_t>(LayerSpec::Kind::flatten);
   for (std::uint32_t i = 0; i < layers; ++i) {
     const std::uint8_t kind = r.u8("layer kind");
-    require_file(kind <= 1, "load", "bad layer kind " + std::to_string(kind) + " in layer " + std::to_string(i + 1));
+    require_file(kind <= last_kind, "load", "bad layer kind " + std::to_string(kind) + " in layer " + std::to_string(i + 1));
     a.kinds.push_back(kind);
     a.activations.push_back(r.u8("activation"));
+    if (version == 1) {  // dense and dropout only: what arch_of writes for them
+      a.strides.push_back(0);
+      a.paddings.push_back(0);
+      a.units.push_back(r.u32("units"));
+      a.kernel_h.push_back(0);
+      a.kernel_w.push_back(0);
+      continue;
+    }
+    a.strides.push_back(r.u8("stride"));
+    a.paddings.push_back(r.u8("padding"));
     a.units.push_back(r.u32("units"));
+    a.kernel_h.push_back(r.u32("kernel_h"));
+    a.kernel_w.push_back(r.u32("kernel_w"));
   }
   a.loss = r.u8("loss");
   const Arch mine = arch_of(model.spec());

@@ -68,7 +68,15 @@ const std::vector<std::string> kAllOps = {"add",
                                           "softmax_cross_entropy",
                                           "sigmoid_binary_cross_entropy",
                                           "mse",
-                                          "dropout"};
+                                          "dropout",
+                                          "im2col",
+                                          "conv2d",
+                                          "maxpool2d"};
+
+// Odd image shapes for the image ops: 7 high, 5 wide, 2 or 3 channels.
+Conv2DGeometry conv(ImageShape in, int kh, int kw, int filters, int stride, Padding p) {
+  return conv2d_geometry(in, kh, kw, filters, stride, p);
+}
 
 std::vector<Case> table() {
   const Input a{3, 4}, b{3, 4};
@@ -122,6 +130,42 @@ std::vector<Case> table() {
          Rng rng(7);
          return dropout(x[0], 0.4, false, rng);
        }},
+      {"im2col 7x5x2, 3x3, valid",
+       "im2col",
+       {{2, 70}},
+       [](auto& x) { return im2col(x[0], conv({7, 5, 2}, 3, 3, 1, 1, Padding::valid)); }},
+      {"im2col 7x5x3, 2x3, same, stride 2",
+       "im2col",
+       {{2, 105}},
+       [](auto& x) { return im2col(x[0], conv({7, 5, 3}, 2, 3, 1, 2, Padding::same)); }},
+      {"conv2d 7x5x2, 3x3, 3 filters, valid, stride 1",
+       "conv2d",
+       {{2, 70}, {18, 3}, {1, 3}},
+       [](auto& x) { return conv2d(x[0], x[1], x[2], conv({7, 5, 2}, 3, 3, 3, 1, Padding::valid)); }},
+      {"conv2d 7x5x2, 3x3, 2 filters, valid, stride 2",
+       "conv2d",
+       {{2, 70}, {18, 2}, {1, 2}},
+       [](auto& x) { return conv2d(x[0], x[1], x[2], conv({7, 5, 2}, 3, 3, 2, 2, Padding::valid)); }},
+      {"conv2d 7x5x3, 3x3, 2 filters, same, stride 1",
+       "conv2d",
+       {{2, 105}, {27, 2}, {1, 2}},
+       [](auto& x) { return conv2d(x[0], x[1], x[2], conv({7, 5, 3}, 3, 3, 2, 1, Padding::same)); }},
+      {"conv2d 7x5x3, 2x3, 3 filters, same, stride 2",
+       "conv2d",
+       {{2, 105}, {18, 3}, {1, 3}},
+       [](auto& x) { return conv2d(x[0], x[1], x[2], conv({7, 5, 3}, 2, 3, 3, 2, Padding::same)); }},
+      {"maxpool2d 7x5x3, pool 2",
+       "maxpool2d",
+       {{2, 105}},
+       [](auto& x) { return maxpool2d(x[0], maxpool2d_geometry({7, 5, 3}, 2)); }},
+      {"maxpool2d 7x5x2, pool 3, stride 2 (overlapping windows)",
+       "maxpool2d",
+       {{2, 70}},
+       [](auto& x) { return maxpool2d(x[0], maxpool2d_geometry({7, 5, 2}, 3, 2)); }},
+      {"maxpool2d 7x5x2, pool 2, stride 1",
+       "maxpool2d",
+       {{2, 70}},
+       [](auto& x) { return maxpool2d(x[0], maxpool2d_geometry({7, 5, 2}, 2, 1)); }},
       // Chains, to catch interactions (fan-out, a constant input skipped in between).
       {"fan-out: x*x + x", "composite", {a}, [](auto& x) { return x[0] * x[0] + x[0]; }},
       {"mlp with a constant batch",
@@ -135,6 +179,20 @@ std::vector<Case> table() {
          for (int i = 0; i < 5; ++i) y(i, i % 2) = 1.0;
          const V h = tanh(add_bias(matmul(x, p[0]), p[1]));
          return softmax_cross_entropy(add_bias(matmul(h, p[2]), p[3]), t.constant(y, "y"));
+       }},
+      {"convnet: conv same → relu → maxpool → conv valid → dense → cross-entropy",
+       "composite",
+       {{2, 70}, {18, 3}, {1, 3}, {12, 2}, {1, 2}, {4, 3}},
+       [](auto& p) {
+         Tape<double>& t = *p[0].tape;
+         const auto c1 = conv({7, 5, 2}, 3, 3, 3, 1, Padding::same);
+         const auto pool = maxpool2d_geometry(c1.out(), 2);              // 3x2x3
+         const auto c2 = conv(pool.out(), 2, 2, 2, 1, Padding::valid);   // 2x1x2
+         const V h = maxpool2d(relu(conv2d(p[0], p[1], p[2], c1)), pool);
+         const V z = conv2d(h, p[3], p[4], c2);                          // flat: 4 numbers
+         Tensor<double> y = Tensor<double>::Zero(2, 3);
+         y(0, 1) = y(1, 2) = 1.0;
+         return softmax_cross_entropy(matmul(z, p[5]), t.constant(y, "y"));
        }},
   };
 }
