@@ -4,8 +4,10 @@
 // native-sse2 (-O3, x86-64 baseline), the wasm build under node, the page's builds in headless
 // Chromium (chromium: SIMD128, chromium-relaxed: relaxed SIMD with fused multiply-add; each
 // single-thread and threaded), and TensorFlow.js (wasm and cpu backends, model.fit) in the same
-// Chromium. Convolutional networks (model 'convnet'): the Keras book's convnet in TensorFlow.js,
-// and ConvNetJS 0.3.0 training that network and its own MNIST demo network. Each measurement is
+// Chromium. Convolutional networks (model 'convnet'): the Keras book's convnet through nn::Model
+// (bench/convnet_step.hpp) natively (x86-64 baseline, 1 and 2 threads), under node and in
+// Chromium (each build, 1 and 2 threads), in TensorFlow.js, and ConvNetJS 0.3.0 training that
+// network and its own MNIST demo network. Each measurement is
 // repeated and the median kept. Prints a table per model; with --json one JSON object
 // {machine, runs: [{runtime, threads, samples_per_second, model}]}.
 //   npm run bench [-- --json] [-- --repeats 5] [-- --batches 50]
@@ -35,7 +37,7 @@ const median = (xs) => {
 
 // --- builds (quietly, when --json) -----------------------------------------------------------
 const quiet = json ? { stdio: ['ignore', 'ignore', 'inherit'] } : {};
-buildNative(['bench_train_ad', 'bench_train_ad_sse2'], quiet);
+buildNative(['bench_train_ad', 'bench_train_ad_sse2', 'bench_train_convnet'], quiet);
 buildWasm(quiet, ['basecamp_node', 'basecamp_web', 'basecamp_web_mt', 'basecamp_web_relaxed',
   'basecamp_web_mt_relaxed']);
 
@@ -54,6 +56,12 @@ for (const [runtime, exe, threads] of [['native', 'bench_train_ad', 1], ['native
   const xs = [...r.stdout.matchAll(/samples_per_second ([\d.]+)/g)].map((m) => Number(m[1]));
   record(runtime, threads, median(xs));
 }
+// The convnet through nn::Model, built as the core is (x86-64 baseline: native-sse2).
+for (const threads of [1, 2]) {
+  const r = spawnSync(path.join(nativeDir, 'bench_train_convnet'), [String(Math.max(5, Math.round(batches / 5))), String(threads), '3'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench_train_convnet failed: ${r.stderr}`);
+  record('native-sse2', threads, median([...r.stdout.matchAll(/samples_per_second ([\d.]+)/g)].map((m) => Number(m[1]))), 'convnet');
+}
 
 // --- wasm under node ---------------------------------------------------------------------------
 {
@@ -63,6 +71,9 @@ for (const [runtime, exe, threads] of [['native', 'bench_train_ad', 1], ['native
   const xs = [];
   for (let r = 0; r < repeats; r += 1) xs.push(core.benchTrainStep(batches, 1));
   record('wasm-node', 1, median(xs));
+  const cs = [];
+  for (let r = 0; r < 3; r += 1) cs.push(core.benchConvnetStep(Math.max(5, Math.round(batches / 5)), 1));
+  record('wasm-node', 1, median(cs), 'convnet');
 }
 
 // --- headless Chromium: the page's builds, then TensorFlow.js ----------------------------------
@@ -107,6 +118,8 @@ try {
       const r = await page.evaluate((o) => window.runBench(o), { threads, batches, repeats, simd });
       if (r.threads !== threads) throw new Error(`${runtime}: asked for ${threads} threads, the build ran ${r.threads}`);
       record(runtime, threads, median(r.runs));
+      const c = await page.evaluate((o) => window.runBench(o), { threads, batches: Math.max(5, Math.round(batches / 5)), repeats: 3, simd, model: 'convnet' });
+      record(runtime, threads, median(c.runs), 'convnet');
     }
   }
   await page.goto(`${origin}/tfjs.html`);

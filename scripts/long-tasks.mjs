@@ -1,4 +1,4 @@
-// `npm run long-tasks [-- --epochs N]`: the page's responsiveness while lesson 6 trains. Opens the
+// `npm run long-tasks [-- --epochs N] [-- --model convnet]`: the page's responsiveness while lesson 6 trains. Opens the
 // built lab in headless Chromium (as the browser tests do), starts the default MNIST run (the
 // Keras run; 1 epoch unless --epochs), and reports every main-thread long task (> 50 ms,
 // PerformanceObserver 'longtask') and every long animation frame with the scripts in it, from
@@ -10,12 +10,16 @@ import { openLab } from '../tests/browser/harness.mjs';
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--epochs');
 const epochs = at >= 0 ? Number(argv[at + 1]) : 1;
+// --model convnet: the Keras book's convnet (its settings: batch 64) instead of the dense run.
+const modelAt = argv.indexOf('--model');
+const model = modelAt >= 0 ? argv[modelAt + 1] : 'mlp';
+if (!['mlp', 'convnet'].includes(model)) throw new Error(`--model must be mlp or convnet, got ${model}`);
 
 await buildAll();
 const lab = await openLab();
 const { page } = lab;
 try {
-  await lab.goto(`6?epochs=${epochs}`);
+  await lab.goto(`6?epochs=${epochs}${model === 'convnet' ? '&model=convnet' : ''}`);
   await page.waitForFunction(() => /ready/.test(document.querySelector('.lesson-6 [data-out="data-status"]')?.textContent ?? ''),
     null, { timeout: 120_000 });
   await page.evaluate(() => {
@@ -44,7 +48,7 @@ try {
     test: document.querySelector('.lesson-6 [data-out="test"]').textContent,
   }));
   const since = (t) => `${((t - r.start) / 1000).toFixed(1)} s`;
-  console.log(`lesson 6, ${epochs} epoch(s): ${r.speed}; ${r.test}`);
+  console.log(`lesson 6, ${model}, ${epochs} epoch(s): ${r.speed}; ${r.test}`);
   // Start to "finished", validation after each epoch and the final test included.
   console.log(`run time: ${seconds.toFixed(1)} s from the click on Start; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`cross-origin isolated: ${r.isolated} (threads), cores: ${r.cores}`);

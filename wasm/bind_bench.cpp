@@ -2,6 +2,7 @@
 // MNIST network from the autodiff ops, random data) in this build, and the linalg thread count.
 #include <emscripten/bind.h>
 
+#include "../bench/convnet_step.hpp"
 #include "../bench/mlp_step.hpp"
 #include "linalg/gemm.hpp"
 #include "linalg/parallel.hpp"
@@ -12,6 +13,11 @@ EMSCRIPTEN_BINDINGS(basecamp_bench) {
   // samples/s over `batches` batches of 128 with `threads` threads (clamped to what the build has)
   function("benchTrainStep", optional_override([](int batches, int threads) {
              basecamp::bench::MlpStep step(128);
+             return step.samples_per_second(batches, threads);
+           }));
+  // the same for the Keras book's convnet, batches of 64
+  function("benchConvnetStep", optional_override([](int batches, int threads) {
+             basecamp::bench::ConvnetStep step(64);
              return step.samples_per_second(batches, threads);
            }));
   function("linalgThreads", &basecamp::linalg::threads);

@@ -31,6 +31,7 @@ EMSCRIPTEN_BINDINGS(basecamp_model) {
       .function("evaluateBytes", method<&Network::evaluate_bytes>)
       .function("predict", method<&Network::predict>)
       .function("predictBytes", method<&Network::predict_bytes>)
+      .function("featureMaps", method<&Network::feature_maps>)
       .function("weights", method<&Network::weights>)
       .function("bias", method<&Network::bias>)
       .function("save", method<&Network::save>)

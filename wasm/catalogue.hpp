@@ -28,10 +28,26 @@ val list_to_js(const std::vector<T>& items, F&& convert) {
   return out;
 }
 
+// A feature layer (Conv2D, MaxPooling2D, Flatten) in the spec's JS form (model.hpp).
+inline val feature_layer_to_js(const nn::LayerSpec& l) {
+  switch (l.kind) {
+    case nn::LayerSpec::Kind::conv2d:
+      return object("conv2d", l.filters, "kernel", vector_to_js(std::vector<int>{l.kernel_h, l.kernel_w}), "stride", l.stride,
+                    "padding", nn::name_of(l.padding), "activation", nn::name_of(l.activation));
+    case nn::LayerSpec::Kind::maxpool2d: return object("maxpool2d", l.pool, "stride", l.stride);
+    case nn::LayerSpec::Kind::flatten: return object("flatten", true);
+    case nn::LayerSpec::Kind::dropout: return object("dropout", l.rate);
+    case nn::LayerSpec::Kind::dense: break;
+  }
+  return object("units", l.units, "activation", nn::name_of(l.activation));
+}
+
 inline val preset_to_js(const nn::TrainingPreset& p) {
   val out = val::object();
   out.set("name", p.name);
   out.set("inputs", p.inputs);
+  if (p.image.height > 0) out.set("image", vector_to_js(std::vector<int>{p.image.height, p.image.width, p.image.channels}));
+  out.set("features", list_to_js(p.features, feature_layer_to_js));
   out.set("hidden", vector_to_js(p.hidden));
   out.set("activation", nn::name_of(p.activation));
   out.set("outputs", p.outputs);
@@ -66,6 +82,7 @@ inline val catalogue_to_js() {
   out.set("initializers", vector_to_js(nn::initializer_names()));
   val presets = val::object();
   presets.set("kerasMnist", preset_to_js(nn::keras_mnist()));
+  presets.set("kerasConvnet", preset_to_js(nn::keras_mnist_convnet()));
   out.set("presets", presets);
   out.set("errorCodes", vector_to_js(error_codes()));
   return out;

@@ -3,6 +3,9 @@
 // data and a resumable trainer. Conversion and dispatch only; every number comes from src/nn.
 //   spec: {inputs: 784, layers: [{units: 512, activation: 'relu'}, {dropout: 0.2}, ...],
 //          loss: 'categorical_crossentropy', initializer: 'glorot_uniform', l1, l2, seed}
+//   image models: image: [height, width, channels] and layers {conv2d: filters, kernel: 3 or
+//          [kh, kw], stride, padding: 'valid'|'same', activation}, {maxpool2d: pool, stride},
+//          {flatten: true}
 #pragma once
 
 #include <emscripten/val.h>
@@ -61,9 +64,33 @@ inline nn::ModelSpec spec_from_js(const val& js) {
       s.layers.push_back(nn::LayerSpec::dense(units, nn::parse_activation(act)));
     } else if (l.typeOf().as<std::string>() == "object" && !l.isNull() && has(l, "dropout")) {
       s.layers.push_back(nn::LayerSpec::dropout(number(l["dropout"], where + " dropout")));
+    } else if (l.typeOf().as<std::string>() == "object" && !l.isNull() && has(l, "conv2d")) {
+      const int filters = static_cast<int>(integer(l["conv2d"], where + " filters", 1, nn::kMaxUnits));
+      const val k = has(l, "kernel") ? l["kernel"] : val(3);
+      const bool pair = k.isArray() && k["length"].as<int>() == 2;
+      const int kh = static_cast<int>(integer(pair ? k[0] : k, where + " kernel", 1, ad::kMaxImageSide));
+      const int kw = static_cast<int>(integer(pair ? k[1] : k, where + " kernel", 1, ad::kMaxImageSide));
+      const std::string act = has(l, "activation") ? text(l["activation"], where + " activation") : "linear";
+      const int stride = has(l, "stride") ? static_cast<int>(integer(l["stride"], where + " stride", 1, 2)) : 1;
+      const std::string padding = has(l, "padding") ? text(l["padding"], where + " padding") : "valid";
+      s.layers.push_back(nn::LayerSpec::conv2d(filters, kh, kw, nn::parse_activation(act), stride, nn::parse_padding(padding)));
+    } else if (l.typeOf().as<std::string>() == "object" && !l.isNull() && has(l, "maxpool2d")) {
+      const int pool = static_cast<int>(integer(l["maxpool2d"], where + " pool", 1, ad::kMaxImageSide));
+      const int stride = has(l, "stride") ? static_cast<int>(integer(l["stride"], where + " stride", 0, ad::kMaxImageSide)) : 0;
+      s.layers.push_back(nn::LayerSpec::maxpool2d(pool, stride));
+    } else if (l.typeOf().as<std::string>() == "object" && !l.isNull() && has(l, "flatten")) {
+      s.layers.push_back(nn::LayerSpec::flatten());
     } else {
-      throw Error("model: " + where + " must be {units, activation} or {dropout: rate}, got " + json(l));
+      throw Error("model: " + where + " must be {units, activation}, {dropout: rate}, {conv2d: filters, kernel, "
+                  "activation}, {maxpool2d: pool} or {flatten: true}, got " + json(l));
     }
+  }
+  if (has(js, "image")) {
+    const val im = js["image"];
+    require(im.isArray() && im["length"].as<int>() == 3, "model", "image must be [height, width, channels], got " + json(im));
+    s.image = {static_cast<int>(integer(im[0], "image height", 1, ad::kMaxImageSide)),
+               static_cast<int>(integer(im[1], "image width", 1, ad::kMaxImageSide)),
+               static_cast<int>(integer(im[2], "image channels", 1, ad::kMaxChannels))};
   }
   if (has(js, "loss")) s.loss = nn::parse_loss(text(js["loss"], "loss"));
   if (has(js, "initializer")) s.initializer = nn::parse_initializer(text(js["initializer"], "initializer"));
@@ -217,6 +244,28 @@ class Network : public Fallible {
         rows, cols, std::vector<std::uint8_t>(static_cast<std::size_t>(std::max(rows, 0)), 0), outputs);
     const Tensor<float> p = model().predict(data);
     return typed_copy(p.data(), static_cast<std::size_t>(p.size()));
+  }
+
+  // For one image (bytes, cols of them): every Conv2D and MaxPooling2D layer's output, as
+  // [{layer (index in the spec), kind, height, width, channels, data: Float32Array}], channels-last.
+  val feature_maps(const val& pixels, int cols) {
+    const auto data = nn::Dataset<float>::from_bytes(nnjs::bytes_from_js(pixels, static_cast<std::size_t>(std::max(cols, 0)), "pixels"),
+                                                     1, cols, std::vector<std::uint8_t>(1, 0), nn::output_size(model().spec()));
+    Tensor<float> x(1, cols), y;
+    const std::size_t row = 0;
+    data.gather_x(std::span<const std::size_t>(&row, 1), x);
+    const std::vector<Tensor<float>> outputs = model().layer_outputs(x);
+    const std::vector<nn::LayerShape> shapes = nn::layer_shapes(model().spec());
+    val maps = val::array();
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      const auto kind = model().spec().layers[i].kind;
+      if (kind != nn::LayerSpec::Kind::conv2d && kind != nn::LayerSpec::Kind::maxpool2d) continue;
+      const nn::ImageShape& im = shapes[i + 1].image;
+      maps.call<void>("push", object("layer", static_cast<int>(i), "kind", std::string(kind == nn::LayerSpec::Kind::conv2d ? "conv2d" : "maxpool2d"),
+                                     "height", im.height, "width", im.width, "channels", im.channels,
+                                     "data", typed_copy(outputs[i].data(), static_cast<std::size_t>(outputs[i].size()))));
+    }
+    return maps;
   }
 
   // Dense layer i's kernel as {rows: fan_in, cols: units, data: Float32Array} (a copy), and bias.

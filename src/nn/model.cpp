@@ -130,7 +130,8 @@ std::vector<Param<T>*> Model<T>::params() {
 }
 
 template <class T>
-ad::Var<T> Model<T>::forward(Pass& pass, ad::Var<T> h, bool training, Rng* rng, bool for_loss) {
+ad::Var<T> Model<T>::forward(Pass& pass, ad::Var<T> h, bool training, Rng* rng, bool for_loss,
+                             const std::function<void(std::size_t, const ad::Var<T>&)>& on_layer) {
   const bool fused = spec_.loss != Loss::mse;
   int k = 0;
   for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
@@ -138,11 +139,14 @@ ad::Var<T> Model<T>::forward(Pass& pass, ad::Var<T> h, bool training, Rng* rng, 
     switch (l.kind) {
       case LayerSpec::Kind::dropout:
         if (training && l.rate > 0) h = ad::dropout(h, static_cast<T>(l.rate), true, *rng);
+        if (on_layer) on_layer(i, h);
         continue;
       case LayerSpec::Kind::flatten:
+        if (on_layer) on_layer(i, h);
         continue;  // the rows are already flat
       case LayerSpec::Kind::maxpool2d:
         h = ad::maxpool2d(h, pool_[i]);
+        if (on_layer) on_layer(i, h);
         continue;
       case LayerSpec::Kind::conv2d:
         h = ad::conv2d(h, pass.w[k], pass.b[k], conv_[i]);
@@ -160,6 +164,7 @@ ad::Var<T> Model<T>::forward(Pass& pass, ad::Var<T> h, bool training, Rng* rng, 
       case Activation::tanh: h = ad::tanh(h); break;
       case Activation::softmax: h = ad::softmax(h); break;
     }
+    if (on_layer) on_layer(i, h);
   }
   return h;
 }
@@ -320,6 +325,18 @@ Tensor<T> Model<T>::predict(const Tensor<T>& x) {
   check_x(x.cols(), "predict");
   require(x.rows() >= 1, "predict", "no samples");
   return predict(Dataset<T>::from_tensors(x, Tensor<T>::Zero(x.rows(), 1)));
+}
+
+template <class T>
+std::vector<Tensor<T>> Model<T>::layer_outputs(const Tensor<T>& x) {
+  check_x(x.cols(), "layer_outputs");
+  require(x.rows() >= 1, "layer_outputs", "no samples");
+  std::vector<Tensor<T>> outputs;
+  tape_.clear();
+  Pass pass(*this, false);
+  forward(pass, tape_.constant(Tensor<T>(x), "x"), false, nullptr, false,
+          [&](std::size_t, const ad::Var<T>& h) { outputs.push_back(h.value()); });
+  return outputs;
 }
 
 template class Model<float>;

@@ -28,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -96,10 +97,16 @@ class Model {
   Evaluation evaluate(const Tensor<T>& x, const Tensor<T>& y);
   // l1·Σ|W| + l2·ΣW² over the kernels (0 when both are 0).
   double penalty() const;
+  // What every layer gives for the rows of x (n x inputs), dropout off: outputs[i] is layer i's
+  // output (n x layer_shapes(spec)[i + 1].size, after its activation; channels-last for
+  // images), for a look inside the network (a Conv2D's feature maps).
+  std::vector<Tensor<T>> layer_outputs(const Tensor<T>& x);
 
  private:
   struct Pass;  // moves the weights onto the tape and back
-  ad::Var<T> forward(Pass& pass, ad::Var<T> x, bool training, Rng* rng, bool logits);
+  // on_layer(i, h): called with each layer's output, in order (layer_outputs records them).
+  ad::Var<T> forward(Pass& pass, ad::Var<T> x, bool training, Rng* rng, bool logits,
+                     const std::function<void(std::size_t, const ad::Var<T>&)>& on_layer = {});
   ad::Var<T> data_loss(ad::Var<T> out, ad::Var<T> y);
   double count_correct(const Tensor<T>& out, const Tensor<T>& y) const;
   BatchResult train_on(Tensor<T> x, Tensor<T> y, Rng& dropout_rng);

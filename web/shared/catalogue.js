@@ -21,5 +21,7 @@ export function hyperparameter(optimizer, name) {
   return optimizerInfo(optimizer)?.hyperparameters.find((h) => h.name === name);
 }
 
-// The Keras MNIST run of lesson 6 (nn/presets.hpp).
+// The Keras MNIST run of lesson 6 (nn/presets.hpp), and the Keras book's convnet on MNIST
+// ({…, image: [28, 28, 1], features: [{conv2d, kernel, …}, {maxpool2d}, …, {flatten}]}).
 export function kerasMnist() { return catalogue().presets.kerasMnist; }
+export function kerasConvnet() { return catalogue().presets.kerasConvnet; }

@@ -41,12 +41,13 @@ export function readState(table, hash = location.hash) {
   return state;
 }
 
-// Writes the values that differ from their defaults (short links), keeping other parameters.
-export function writeState(table, state) {
+// Writes the values that differ from their defaults (short links), keeping other parameters;
+// the keys in `always` are written even when they equal the table's default.
+export function writeState(table, state, always = []) {
   const { path, params } = parseHash();
   for (const [key, spec] of Object.entries(table)) {
     const value = state[key];
-    const isDefault = JSON.stringify(value) === JSON.stringify(spec.default);
+    const isDefault = !always.includes(key) && JSON.stringify(value) === JSON.stringify(spec.default);
     if (isDefault) params.delete(key);
     else params.set(key, encode(spec, value));
   }

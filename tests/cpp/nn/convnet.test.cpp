@@ -226,3 +226,38 @@ TEST_CASE("a small convnet learns where a pattern sits in an image", "[nn][conv]
   CHECK(p.rows() == n);
   CHECK(std::abs(p.row(0).sum() - 1.0f) < 1e-5f);
 }
+
+TEST_CASE("layer_outputs: one output per layer, in its shape; a ReLU conv's maps are its conv plus relu; the last is predict's", "[nn][conv]") {
+  const ImageShape image{7, 6, 2};
+  ModelSpec s = image_spec(image, {LayerSpec::conv2d(3, 3, 2, Activation::relu), LayerSpec::maxpool2d(2),
+                                   LayerSpec::flatten(), dense(4, Activation::softmax)});
+  Model<double> m(s);
+  Rng rng(5);
+  Tensor<double> x(3, image.size());
+  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.uniform(-1, 1);
+  const std::vector<Tensor<double>> out = m.layer_outputs(x);
+  const std::vector<LayerShape> shapes = layer_shapes(s);
+  REQUIRE(out.size() == s.layers.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    CHECK(out[i].rows() == 3);
+    CHECK(out[i].cols() == shapes[i + 1].size);
+  }
+  // The conv's output, by the definition: relu(Σ x·k + b) at (row r, col c, filter f), channels-last.
+  const Tensor<double>& k = m.kernel(0).value;  // (kh·kw·c) x filters, Keras's (kh, kw, c, f) order
+  const Tensor<double>& b = m.bias(0).value;
+  const ImageShape o = shapes[1].image;
+  for (int n = 0; n < 3; ++n)
+    for (int r = 0; r < o.height; ++r)
+      for (int c = 0; c < o.width; ++c)
+        for (int f = 0; f < o.channels; ++f) {
+          double sum = b(0, f);
+          for (int i = 0; i < 3; ++i)
+            for (int j = 0; j < 2; ++j)
+              for (int ch = 0; ch < image.channels; ++ch)
+                sum += x(n, ((r + i) * image.width + (c + j)) * image.channels + ch) * k((i * 2 + j) * image.channels + ch, f);
+          CHECK(out[0](n, (r * o.width + c) * o.channels + f) == Approx(std::max(0.0, sum)).margin(1e-12));
+        }
+  CHECK(out[2] == out[1]);  // Flatten changes nothing in the numbers
+  const Tensor<double> p = m.predict(x);
+  for (Eigen::Index i = 0; i < p.size(); ++i) CHECK(out.back().data()[i] == Approx(p.data()[i]).margin(1e-12));
+}

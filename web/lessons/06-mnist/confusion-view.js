@@ -65,6 +65,9 @@ export function renderMistakes(container, report, probs, images, labels) {
     const guess = report.predicted[index];
     const p = report.confidence[index];
     const caption = t('l6.gallery.caption', { guess, p: percent(p), truth, q: percent(probs[index * k + truth]) });
-    return figure(images, index, caption, t('l6.gallery.title', { index, truth, guess, p: percent(p) }));
+    const el = figure(images, index, caption, t('l6.gallery.title', { index, truth, guess, p: percent(p) }));
+    el.dataset.index = String(index);  // the lesson looks inside the network for a clicked image
+    el.tabIndex = 0;
+    return el;
   });
 }

@@ -8,11 +8,11 @@ import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { readState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { parseNumber } from '../../shared/number-field.js';
-import { modelSpec, optimizerSettings, request, stateTable } from './settings.js';
+import { modelSpec, optimizerSettings, readLessonState, request, stateTable } from './settings.js';
 import { createSettingsForm } from './settings-form.js';
 import { createTrainingCharts } from './training-charts.js';
 import { renderCell, renderConfusion, renderMistakes } from './confusion-view.js';
-import { drawDigit, fillGallery, weightCanvas } from './digit-images.js';
+import { digitCanvas, drawDigit, fillGallery, mapCanvas, weightCanvas } from './digit-images.js';
 import { createDrawPad } from './draw-pad.js';
 import { mountSmallDataExercise } from './small-data-exercise.js';
 import { template } from './template.js';
@@ -34,7 +34,7 @@ const pct = (p) => `${formatNumber(100 * p, 4)} %`;
 const smallPct = (p) => (p < 1e-4 ? '< 0.01 %' : `${formatNumber(100 * p, 3)} %`);
 
 export function mount(root, { core }) {
-  const state = readState(stateTable);
+  const state = readLessonState(readState);
   root.innerHTML = template;
   const $ = (sel) => root.querySelector(sel);
   const out = (name) => root.querySelector(`[data-out="${name}"]`);
@@ -54,6 +54,8 @@ export function mount(root, { core }) {
   });
   let lastInk = null;
   let selectedCell = null;
+  // The image whose feature maps are shown: the drawn digit, or a test image clicked.
+  let inspected = { kind: 'drawn' };
 
   // ---- training ----
   function start() {
@@ -152,7 +154,7 @@ export function mount(root, { core }) {
     renderMistakes(out('mistakes'), report, r.probs, images, labels);
     const units = r.kernel.cols;
     const shown = Math.min(units, WEIGHT_IMAGES);
-    out('weights-hint').textContent = t('l6.weights.hint', { shown, units });
+    out('weights-hint').textContent = t(r.kernel.rows === 784 ? 'l6.weights.hint' : 'l6.weights.hint_conv', { shown, units });
     fillGallery(out('weights'), shown, (u) => weightCanvas(r.kernel, u, 48));
   }
   function showCell() {
@@ -178,6 +180,54 @@ export function mount(root, { core }) {
       return;
     }
     worker().postMessage({ type: 'predict', id: ++session.predictId, images: lastInk.pixels, count: 1 });
+    inspected = { kind: 'drawn' };
+    requestMaps();
+  }
+  // ---- inside the convnet: every conv and pool layer's output for one image ----
+  function inspectedPixels() {
+    if (inspected.kind === 'test') return session.data.images.slice(inspected.index * 784, (inspected.index + 1) * 784);
+    return lastInk && !lastInk.empty ? lastInk.pixels.slice() : null;
+  }
+  function requestMaps() {
+    const image = session.hasModel ? inspectedPixels() : null;
+    if (!image) { out('maps-panel').hidden = true; return; }
+    worker().postMessage({ type: 'feature-maps', id: ++session.mapsId, image }, [image.buffer]);
+  }
+  function renderMaps(maps) {
+    out('maps-panel').hidden = maps.length === 0;
+    if (!maps.length) return;
+    const image = inspectedPixels();
+    out('maps-hint').textContent = inspected.kind === 'test'
+      ? t('l6.maps.hint_test', { index: inspected.index, truth: session.data.labels[inspected.index] }) : t('l6.maps.hint_drawn');
+    const blocks = [];
+    if (image) {
+      const input = document.createElement('figure');
+      input.className = 'l6-maps-input';
+      input.append(digitCanvas(image, 0, 56), Object.assign(document.createElement('figcaption'), { textContent: t('l6.maps.input') }));
+      blocks.push(input);
+    }
+    const counts = { conv2d: 0, maxpool2d: 0 };
+    for (const map of maps) {
+      const block = document.createElement('div');
+      block.className = 'l6-maps-layer';
+      const title = document.createElement('h4');
+      title.textContent = t('l6.maps.layer', { name: t(`l6.maps.kind.${map.kind}`), k: ++counts[map.kind], h: map.height, w: map.width, c: map.channels });
+      const gallery = document.createElement('div');
+      gallery.className = 'l6-gallery l6-maps-grid';
+      const size = Math.max(28, Math.min(56, map.width * 2));
+      fillGallery(gallery, map.channels, (ch) => mapCanvas(map, ch, size));
+      block.append(title, gallery);
+      blocks.push(block);
+    }
+    out('maps').replaceChildren(...blocks);
+  }
+  function inspectTest(e) {
+    const el = e.target.closest('[data-index]');
+    if (!el || (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ')) return;
+    e.preventDefault();
+    inspected = { kind: 'test', index: Number(el.dataset.index) };
+    requestMaps();
+    out('maps-panel').scrollIntoView?.({ block: 'nearest' });
   }
   function renderProbs(probs) {
     const list = out('probs');
@@ -251,6 +301,7 @@ export function mount(root, { core }) {
       case 'saved': download(m.bytes); renderFile(); break;
       case 'worker-died': renderAll(); predictInk(); break;
       case 'prediction': if (m.id === session.predictId) renderProbs(m.probs); break;
+      case 'feature-maps': if (m.id === session.mapsId) renderMaps(m.maps); break;
       case 'error':
         if (m.during === 'load-weights') session.fileMessage = errorText(m.error);
         else if (m.during === 'predict') out('pad-message').textContent = t('l6.status.error', { message: errorText(m.error) });
@@ -287,6 +338,8 @@ export function mount(root, { core }) {
       form.check();
     }],
     [input('clear'), 'click', () => pad.clear()],
+    [out('mistakes'), 'click', inspectTest],
+    [out('mistakes'), 'keydown', inspectTest],
     [input('apply-lr'), 'click', applyLr],
     [input('live-lr'), 'keydown', (e) => { if (e.key === 'Enter' && !input('apply-lr').disabled) applyLr(); }],
     [input('step'), 'click', send('step')],

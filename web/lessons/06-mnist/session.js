@@ -12,7 +12,7 @@ export const session = {
   worker: null, view: null,
   data: { status: 'idle', received: 0, total: 1, message: '' },
   run: { status: 'idle', batches: [], epochs: [], last: null, firstLoss: null },
-  result: null, hasModel: false, predictId: 0, fileMessage: '',
+  result: null, hasModel: false, predictId: 0, mapsId: 0, fileMessage: '',
   // Where the network behind `result` came from: {fromFile, trainSize, epochs} (the exercise).
   origin: null,
   // The runs kept (runs-store.js) and the ids drawn on the comparison charts (the last four

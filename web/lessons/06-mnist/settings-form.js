@@ -7,9 +7,11 @@ import { writeState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { parseNumber } from '../../shared/number-field.js';
 import { errorText } from '../../shared/error-text.js';
-import { ACTIVATIONS, HYPERPARAMETERS, INITIALIZERS, MEMORY_LIMIT, OPTIMIZERS, VALIDATIONS, encodeHyper, hyperValues, modelSpec, optimizerSettings, parseField, stateTable } from './settings.js';
+import { ACTIVATIONS, HYPERPARAMETERS, INITIALIZERS, MEMORY_LIMIT, MODELS, MODEL_PRESETS, OPTIMIZERS, VALIDATIONS, alwaysInUrl, encodeHyper, hyperValues, modelSpec, optimizerSettings, parseField, stateTable } from './settings.js';
 
-const TEXT_FIELDS = ['hidden', 'lr', 'batch', 'epochs', 'train', 'dropout', 'l2', 'seed'];
+const TEXT_FIELDS = ['conv', 'hidden', 'lr', 'batch', 'epochs', 'train', 'dropout', 'l2', 'seed'];
+const LISTS = ['conv', 'hidden'];
+const SELECTS = ['model', 'act', 'opt', 'init', 'val'];
 const mb = (bytes) => formatNumber(bytes / (1024 * 1024), 4);
 
 // → {fill() (the fields from state), check() (reads and checks the form: true when it is good)}
@@ -19,15 +21,21 @@ export function createSettingsForm(root, core, state) {
   const options = (name, values, label = (v) => v) => {
     input(name).innerHTML = values.map((v) => `<option value="${v}">${label(v)}</option>`).join('');
   };
+  options('model', MODELS, (v) => t(`l6.model.${v}`));
   options('act', ACTIVATIONS);
   options('opt', OPTIMIZERS);
   options('init', INITIALIZERS);
   options('val', VALIDATIONS, (v) => t(`l6.val.${v}`));
 
   function fillForm() {
-    for (const name of TEXT_FIELDS) input(name).value = name === 'hidden' ? state.hidden.join(', ') : String(state[name]);
-    for (const name of ['act', 'opt', 'init', 'val']) input(name).value = state[name];
+    for (const name of TEXT_FIELDS) input(name).value = LISTS.includes(name) ? state[name].join(', ') : String(state[name]);
+    for (const name of SELECTS) input(name).value = state[name];
+    showModelFields();
     renderHyper();
+  }
+  // The convnet's filters field only for the convnet.
+  function showModelFields() {
+    input('conv').closest('label').hidden = state.model !== 'convnet';
   }
   // The chosen optimizer's hyperparameter fields (the learning rate has its own).
   function renderHyper() {
@@ -50,7 +58,13 @@ export function createSettingsForm(root, core, state) {
   // The typed values, checked: {ok, message}. Valid values go into state and the URL.
   function readForm() {
     const next = { ...state };
-    for (const name of ['act', 'opt', 'init', 'val']) next[name] = input(name).value;
+    for (const name of SELECTS) next[name] = input(name).value;
+    // Another model brings its own layers and batch size (its source's settings).
+    if (next.model !== state.model) {
+      Object.assign(state, { model: next.model }, MODEL_PRESETS[next.model]);
+      fillForm();
+      return readForm();
+    }
     // Another optimizer starts from its own hyperparameters; the same one keeps the typed ones.
     const optimizerChanged = next.opt !== state.opt;
     if (optimizerChanged) {
@@ -70,7 +84,7 @@ export function createSettingsForm(root, core, state) {
       next[name] = parsed.value;
     }
     Object.assign(state, next);
-    writeState(stateTable, state);
+    writeState(stateTable, state, alwaysInUrl(state));
     if (optimizerChanged) renderHyper();
     return { ok: true };
   }

@@ -18,6 +18,8 @@ export const template = `
   <h2 id="l6-settings-h" data-i18n="l6.settings.title"></h2>
   <p class="hint" data-i18n="l6.settings.hint"></p>
   <div class="controls l6-settings">
+    ${field('model', 'model', select('model'))}
+    ${field('conv', 'conv', text('conv', 'text'))}
     ${field('hidden', 'hidden', text('hidden', 'text'))}
     ${field('act', 'act', select('act'))}
     ${field('opt', 'opt', select('opt'))}
@@ -122,6 +124,11 @@ export const template = `
     <ol class="l6-probs" data-out="probs" start="0"></ol>
   </div>
   <p class="message" data-out="pad-message" role="status"></p>
+  <div class="l6-maps" data-out="maps-panel" hidden>
+    <h3 data-i18n="l6.maps.title"></h3>
+    <p class="hint" data-out="maps-hint"></p>
+    <div data-out="maps"></div>
+  </div>
 </section>
 
 <section class="panel" aria-labelledby="l6-file-h">

@@ -11,6 +11,7 @@
 //     {type: 'step'}                          while paused: train one batch, stay paused
 //     {type: 'set-lr', lr}                    during a run: the learning rate from the next batch
 //     {type: 'predict', id, images: Uint8Array (count x 784), count}
+//     {type: 'feature-maps', id, image: Uint8Array (784)}   every conv and pool layer's output
 //     {type: 'evaluate'}                      test accuracy + classification report
 //     {type: 'save'}                          the weights file of the current model
 //     {type: 'load-weights', bytes, spec, optimizer, settings}  a model of that shape, then the file
@@ -28,6 +29,7 @@
 //         result: {evaluation: {loss, accuracy}, report (core.classificationReport), probs
 //                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
 //     {type: 'prediction', id, probs: Float32Array}
+//     {type: 'feature-maps', id, maps: [{layer, kind, height, width, channels, data}]}
 //     {type: 'evaluated', result} / {type: 'saved', bytes} / {type: 'weights-loaded', result, summary}
 //     {type: 'heap', heapInUse}                          bytes, null before the core is loaded
 //     {type: 'error', during, id?, message, error}   error: the core error's fields (code, field,
@@ -85,7 +87,7 @@ self.onmessage = ({ data: message }) => {
     report(message.type, busy(message.type));
     return;
   }
-  if (['predict', 'evaluate', 'save', 'set-lr'].includes(message?.type)) {
+  if (['predict', 'evaluate', 'save', 'set-lr', 'feature-maps'].includes(message?.type)) {
     try {
       immediate(message);
     } catch (error) {
@@ -153,6 +155,11 @@ function immediate(message) {
     case 'save': {
       const bytes = model.save();
       self.postMessage({ type: 'saved', bytes }, [bytes.buffer]);
+      return;
+    }
+    case 'feature-maps': {
+      const maps = model.featureMaps(message.image, PIXELS);
+      self.postMessage({ type: 'feature-maps', id: message.id, maps }, maps.map((m) => m.data.buffer));
       return;
     }
     case 'set-lr':

@@ -3,6 +3,8 @@
 //   spec: {inputs: 784, layers: [{units: 512, activation: 'relu'}, {dropout: 0.2},
 //          {units: 10, activation: 'softmax'}], loss: 'categorical_crossentropy',
 //          initializer: 'glorot_uniform', l1: 0, l2: 0, seed: 42}
+//   image models add image: [28, 28, 1] and, before a {flatten: true}, layers {conv2d: filters,
+//   kernel: 3 | [kh, kw], stride: 1|2, padding: 'valid'|'same', activation} and {maxpool2d: pool}.
 //   optimizer: 'rmsprop' with settings in torch.optim's names ({lr: 1e-3, alpha: 0.9, eps: 1e-7}).
 import { caller, construct, unwrap } from './errors.js';
 
@@ -24,7 +26,10 @@ export function modelApi(Module) {
     //   evaluate(x, rows, cols, y, yCols) / evaluateBytes(pixels, rows, cols, labels, classes)
     //     → {loss, accuracy (null for mse)}
     //   predict(x, rows, cols) / predictBytes(pixels, rows, cols) → Float32Array rows x outputs
+    //   featureMaps(pixels: Uint8Array, cols) → [{layer, kind, height, width, channels, data}]
+    //     (one image: every Conv2D and MaxPooling2D output, channels-last)
     //   weights(layer) → {rows, cols, data: Float32Array}, bias(layer) → Float32Array (copies)
+    //     (a Conv2D's kernel: rows kh·kw·channels in (kh, kw, c) order, cols filters)
     //   save() → Uint8Array, load(bytes)
     //   parameterCount(), denseCount(), summary(), lr(), setLr(lr)
     newModel(spec, optimizer = 'rmsprop', settings = {}) {
