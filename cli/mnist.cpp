@@ -79,16 +79,17 @@ std::vector<OptionSpec> mnist_options() {
   const nn::TrainingPreset& convnet = nn::keras_mnist_convnet();
   return {
       {"--model", "M",
-       model_names() + " (default mlp: the sources' Keras run, 784 -> Dense 512 relu\n"
-       "-> Dense 128 relu -> Dense 10 softmax; convnet: the Keras book's convnet, 28x28x1 ->\n"
-       "Conv2D 32 3x3 relu -> MaxPool 2 -> Conv2D 64 3x3 relu -> MaxPool 2 -> Conv2D 64\n"
-       "3x3 relu -> Flatten -> Dense 64 relu -> Dense 10 softmax, batch " +
-           std::to_string(convnet.batch_size) + ", " + std::to_string(convnet.epochs) + " epochs: " +
+       "mlp or convnet (default mlp: the sources' Keras run, 784 -> Dense 512 relu ->\n"
+       "Dense 128 relu -> Dense 10 softmax; convnet: the Keras book's, 28x28x1 ->\n"
+       "Conv2D 32 3x3 relu -> MaxPool 2 -> Conv2D 64 3x3 relu -> MaxPool 2 ->\n"
+       "Conv2D 64 3x3 relu -> Flatten -> Dense 64 relu -> Dense 10 softmax,\n"
+       "batch " + std::to_string(convnet.batch_size) + ", " + std::to_string(convnet.epochs) + " epochs: " +
            percent(convnet.reference_test_accuracy) + " % there)"},
       {"--epochs", "N", "passes over the training images, 1 to " + std::to_string(kMaxEpochs) +
                             " (default " + std::to_string(preset().epochs) + ")"},
       {"--batch-size", "B", "images per step, 1 to " + std::to_string(kMaxBatch) + " (default " +
-                                std::to_string(preset().batch_size) + ")"},
+                                std::to_string(preset().batch_size) + "; convnet " +
+                                std::to_string(nn::keras_mnist_convnet().batch_size) + ")"},
       {"--optimizer", "O",
        join_names(optim::optimizer_names()) + "\n"
        "(default " + preset().optimizer + ", with Keras's settings " + preset_settings() + ";\n"

@@ -27,7 +27,8 @@ const TARGETS = {
     compile: ['tests/fuzz/weights_fuzz.cpp', 'src/nn/weights_file.cpp', 'src/nn/model.cpp', 'src/nn/spec.cpp',
       'src/nn/dataset.cpp', 'src/error.cpp', 'src/autodiff/instantiate.cpp', 'src/linalg/gemm.cpp',
       'src/linalg/gemm_kernel.cpp', 'src/linalg/parallel.cpp', 'src/optim/catalogue.cpp', 'src/optim/schedule.cpp'],
-    headers: ['src/nn/weights_file.hpp', 'src/nn/model.hpp', 'src/nn/spec.hpp', 'src/error.hpp', 'src/tensor.hpp'],
+    headers: ['src/nn/weights_file.hpp', 'src/nn/model.hpp', 'src/nn/spec.hpp', 'src/error.hpp', 'src/tensor.hpp',
+      'src/autodiff/image_geometry.hpp', 'src/autodiff/ops/conv.hpp', 'src/autodiff/ops/pool.hpp'],
     seeds: weightsSeeds,
   },
   csv: {
@@ -80,19 +81,28 @@ function idxSeeds(dir) {
 }
 
 // A weights file (format in src/nn/weights_file.hpp), written from the format's table:
-// layers [{dropout} | {units, activation}], activation and loss as indexes, weights from `weight`.
-function weightsFile(inputs, layers, loss, weight = (i) => Math.sin(i) / 4) {
+// layers [{dropout} | {flatten} | {units, activation}] on a flat input, activation and loss as
+// indexes, weights from `weight`; version 1 (6-byte layers, no flatten) or 2 (an empty image
+// field, 16-byte layers).
+function weightsFile(inputs, layers, loss, weight = (i) => Math.sin(i) / 4, version = 2) {
   const bytes = [];
   const u8 = (v) => bytes.push(v & 0xff);
   const u32 = (v) => { for (let k = 0; k < 4; k += 1) u8(v >>> (8 * k)); };
   const f32 = (v) => { const b = Buffer.alloc(4); b.writeFloatLE(v); bytes.push(...b); };
   [...'BCNN'].forEach((c) => u8(c.charCodeAt(0)));
-  u32(1);
+  u32(version);
   u32(inputs);
+  if (version === 2) { u32(0); u32(0); u32(0); }
   u32(layers.length);
-  for (const l of layers) { u8(l.dropout ? 1 : 0); u8(l.dropout ? 0 : l.activation); u32(l.dropout ? 0 : l.units); }
+  const dense = layers.filter((l) => !l.dropout && !l.flatten);
+  for (const l of layers) {
+    const kind = l.dropout ? 1 : l.flatten ? 4 : 0;
+    u8(kind); u8(kind === 0 ? l.activation : 0);
+    if (version === 2) { u8(0); u8(0); }
+    u32(kind === 0 ? l.units : 0);
+    if (version === 2) { u32(0); u32(0); }
+  }
   u8(loss);
-  const dense = layers.filter((l) => !l.dropout);
   u32(2 * dense.length);
   let fanIn = inputs;
   let n = 0;
@@ -110,13 +120,17 @@ function weightsFile(inputs, layers, loss, weight = (i) => Math.sin(i) / 4) {
 }
 
 // Seeds: the target's fixed network (3 → dense 4 relu → dense 2 softmax; categorical
-// cross-entropy) and networks its header rule builds (dropout, sigmoid with binary
-// cross-entropy, linear with mse). Indexes: activations linear 0, relu 1, sigmoid 2, tanh 3,
-// softmax 4; losses mse 0, categorical 1, binary 2.
+// cross-entropy) and networks its header rule builds (dropout, flatten, sigmoid with binary
+// cross-entropy, linear with mse), in version 2 and the older version 1. Indexes: activations
+// linear 0, relu 1, sigmoid 2, tanh 3, softmax 4; losses mse 0, categorical 1, binary 2.
 function weightsSeeds(dir) {
-  writeFileSync(path.join(dir, 'seed-fixed'), weightsFile(3, [{ units: 4, activation: 1 }, { units: 2, activation: 4 }], 1));
+  const fixed = [{ units: 4, activation: 1 }, { units: 2, activation: 4 }];
+  writeFileSync(path.join(dir, 'seed-fixed'), weightsFile(3, fixed, 1));
+  writeFileSync(path.join(dir, 'seed-fixed-v1'), weightsFile(3, fixed, 1, undefined, 1));
   writeFileSync(path.join(dir, 'seed-dropout'),
-    weightsFile(2, [{ units: 3, activation: 3 }, { dropout: true }, { units: 1, activation: 2 }], 2));
+    weightsFile(2, [{ units: 3, activation: 3 }, { dropout: true }, { flatten: true }, { units: 1, activation: 2 }], 2));
+  writeFileSync(path.join(dir, 'seed-dropout-v1'),
+    weightsFile(2, [{ units: 3, activation: 3 }, { dropout: true }, { units: 1, activation: 2 }], 2, undefined, 1));
   writeFileSync(path.join(dir, 'seed-mse'), weightsFile(5, [{ units: 2, activation: 0 }], 0, (i) => -i));
 }
 

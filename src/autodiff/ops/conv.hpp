@@ -9,7 +9,7 @@
 // and its gradient between batches like any other.
 #pragma once
 
-#include <cstring>
+#include <algorithm>
 
 #include "../checks.hpp"
 #include "../image_geometry.hpp"
@@ -30,23 +30,25 @@ void for_sample_blocks(Eigen::Index samples, Eigen::Index per_sample, const Fn& 
                           min_samples);
 }
 
-// Calls fn(patch_row, patch_col, image_col) for each in-image pixel of every receptive field of
-// one image: patch_row = oy·ow + ox, patch_col = (dy·kw + dx)·c, image_col = (iy·w + ix)·c; each
-// names the first of c channels, contiguous on both sides. Pixels in the padding are skipped.
+// Calls fn(patch_row, patch_col, image_col, count) for every run of in-image numbers of every
+// receptive field of one image: patch_row = oy·ow + ox; one kernel row dy covers the pixels
+// dx ∈ [lo, hi) that fall inside the image, which are count = (hi − lo)·c contiguous numbers on
+// both sides, from patch_col = (dy·kw + lo)·c and image_col = (iy·w + ix₀ + lo)·c. Whole runs,
+// not single pixels: with one channel (MNIST's first layer) a pixel is a single float.
 template <class Fn>
-void each_field_pixel(const Conv2DGeometry& g, const Fn& fn) {
+void each_field_run(const Conv2DGeometry& g, const Fn& fn) {
   const int c = g.in.channels;
   for (int oy = 0; oy < g.out_h; ++oy)
-    for (int ox = 0; ox < g.out_w; ++ox)
+    for (int ox = 0; ox < g.out_w; ++ox) {
+      const int ix0 = ox * g.stride - g.pad_left;
+      const int lo = std::max(0, -ix0), hi = std::min(g.kernel_w, g.in.width - ix0);
+      if (lo >= hi) continue;
       for (int dy = 0; dy < g.kernel_h; ++dy) {
         const int iy = oy * g.stride - g.pad_top + dy;
         if (iy < 0 || iy >= g.in.height) continue;
-        for (int dx = 0; dx < g.kernel_w; ++dx) {
-          const int ix = ox * g.stride - g.pad_left + dx;
-          if (ix < 0 || ix >= g.in.width) continue;
-          fn(oy * g.out_w + ox, (dy * g.kernel_w + dx) * c, (iy * g.in.width + ix) * c);
-        }
+        fn(oy * g.out_w + ox, (dy * g.kernel_w + lo) * c, (iy * g.in.width + ix0 + lo) * c, (hi - lo) * c);
       }
+    }
 }
 
 template <class T>
@@ -72,14 +74,13 @@ Var<T> im2col(const Var<T>& x, const Conv2DGeometry& g) {
   const bool padded = g.pad_top > 0 || g.pad_left > 0 ||
                       (g.out_h - 1) * g.stride + g.kernel_h > g.in.height ||
                       (g.out_w - 1) * g.stride + g.kernel_w > g.in.width;
-  const int c = g.in.channels;
   detail::for_sample_blocks(n, fields * patch, [&](Eigen::Index s0, Eigen::Index count) {
     for (Eigen::Index s = s0; s < s0 + count; ++s) {
       T* out = cols.data() + s * fields * patch;
       if (padded) std::fill(out, out + fields * patch, T(0));
       const T* img = xv.data() + s * xv.cols();
-      detail::each_field_pixel(g, [&](int row, int col, int at) {
-        std::memcpy(out + Eigen::Index(row) * patch + col, img + at, sizeof(T) * c);
+      detail::each_field_run(g, [&](int row, int col, int at, int len) {
+        std::copy(img + at, img + at + len, out + Eigen::Index(row) * patch + col);
       });
     }
   });
@@ -90,14 +91,13 @@ Var<T> im2col(const Var<T>& x, const Conv2DGeometry& g) {
     if (!gx) return;
     const Tensor<T>& gc = t.node(self).grad;
     const Eigen::Index fields = Eigen::Index(g.out_h) * g.out_w, patch = g.patch();
-    const int c = g.in.channels;
     detail::for_sample_blocks(gx->rows(), fields * patch, [&](Eigen::Index s0, Eigen::Index count) {
       for (Eigen::Index s = s0; s < s0 + count; ++s) {
         const T* from = gc.data() + s * fields * patch;
         T* img = gx->data() + s * gx->cols();
-        detail::each_field_pixel(g, [&](int row, int col, int at) {
+        detail::each_field_run(g, [&](int row, int col, int at, int len) {
           const T* p = from + Eigen::Index(row) * patch + col;
-          for (int ch = 0; ch < c; ++ch) img[at + ch] += p[ch];
+          for (int k = 0; k < len; ++k) img[at + k] += p[k];
         });
       }
     });

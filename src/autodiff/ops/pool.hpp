@@ -1,8 +1,11 @@
 // Max pooling over channels-last image batches (image_geometry.hpp): each output pixel of each
 // channel is the largest input in its pool × pool window. The backward pass finds each window's
 // winner again from the input (the first largest, as the forward pass took it) instead of keeping
-// an index per output: nothing extra is stored or allocated per step.
+// an index per output: nothing extra is stored per step (a channel-sized scratch per call).
 #pragma once
+
+#include <algorithm>
+#include <vector>
 
 #include "../checks.hpp"
 #include "../image_geometry.hpp"
@@ -12,21 +15,24 @@ namespace basecamp::ad {
 
 namespace detail {
 
-// fn(out_index, in_index of the window's first maximum) for every output of one image.
+// For every output pixel of one image (the backward pass): best[ch] = index in img of the first maximum of channel
+// ch in its window (row-major), then fn(out_index of channel 0, best). Channels are innermost
+// in memory, so the compare runs over c contiguous numbers (vectorisable) for each window pixel.
 template <class T, class Fn>
-void each_pool_winner(const Pool2DGeometry& g, const T* img, const Fn& fn) {
+void each_pool_window(const Pool2DGeometry& g, const T* img, int* best, T* best_value, const Fn& fn) {
   const int c = g.in.channels, w = g.in.width;
   for (int oy = 0; oy < g.out_h; ++oy)
-    for (int ox = 0; ox < g.out_w; ++ox)
-      for (int ch = 0; ch < c; ++ch) {
-        int best = ((oy * g.stride) * w + ox * g.stride) * c + ch;
-        for (int dy = 0; dy < g.pool; ++dy)
-          for (int dx = 0; dx < g.pool; ++dx) {
-            const int at = ((oy * g.stride + dy) * w + (ox * g.stride + dx)) * c + ch;
-            if (img[at] > img[best]) best = at;
-          }
-        fn((oy * g.out_w + ox) * c + ch, best);
-      }
+    for (int ox = 0; ox < g.out_w; ++ox) {
+      const int first = ((oy * g.stride) * w + ox * g.stride) * c;
+      for (int ch = 0; ch < c; ++ch) best[ch] = first + ch, best_value[ch] = img[first + ch];
+      for (int dy = 0; dy < g.pool; ++dy)
+        for (int dx = dy == 0 ? 1 : 0; dx < g.pool; ++dx) {
+          const int at = ((oy * g.stride + dy) * w + (ox * g.stride + dx)) * c;
+          for (int ch = 0; ch < c; ++ch)
+            if (img[at + ch] > best_value[ch]) best_value[ch] = img[at + ch], best[ch] = at + ch;
+        }
+      fn((oy * g.out_w + ox) * c, best, best_value);
+    }
 }
 
 }  // namespace detail
@@ -38,11 +44,22 @@ Var<T> maxpool2d(const Var<T>& x, const Pool2DGeometry& g) {
   const Eigen::Index n = x.rows(), out_cols = g.out().size();
   Tensor<T> out = x.tape->take(n, out_cols);
   const Tensor<T>& xv = x.value();
+  const int c = g.in.channels, w = g.in.width;
   detail::for_sample_blocks(n, xv.cols(), [&](Eigen::Index s0, Eigen::Index count) {
     for (Eigen::Index s = s0; s < s0 + count; ++s) {
       const T* img = xv.data() + s * xv.cols();
-      T* o = out.data() + s * out_cols;
-      detail::each_pool_winner(g, img, [&](int k, int at) { o[k] = img[at]; });
+      for (int oy = 0; oy < g.out_h; ++oy)
+        for (int ox = 0; ox < g.out_w; ++ox) {
+          // A running maximum over the window's pixels, c channels at a time (vectorisable).
+          T* o = out.data() + s * out_cols + (oy * g.out_w + ox) * c;
+          const T* first = img + ((oy * g.stride) * w + ox * g.stride) * c;
+          std::copy(first, first + c, o);
+          for (int dy = 0; dy < g.pool; ++dy)
+            for (int dx = dy == 0 ? 1 : 0; dx < g.pool; ++dx) {
+              const T* p = img + ((oy * g.stride + dy) * w + (ox * g.stride + dx)) * c;
+              for (int ch = 0; ch < c; ++ch) o[ch] = o[ch] < p[ch] ? p[ch] : o[ch];
+            }
+        }
     }
   });
   return x.tape->push("maxpool2d", std::move(out), {x.id}, [g](Tape<T>& t, int self) {
@@ -51,12 +68,17 @@ Var<T> maxpool2d(const Var<T>& x, const Pool2DGeometry& g) {
     if (!gx) return;
     const Tensor<T>& xv = t.input_value(self, 0);
     const Tensor<T>& go = t.node(self).grad;
+    const int c = g.in.channels;
     detail::for_sample_blocks(xv.rows(), xv.cols(), [&](Eigen::Index s0, Eigen::Index count) {
+      std::vector<int> best(c);
+      std::vector<T> best_value(c);
       for (Eigen::Index s = s0; s < s0 + count; ++s) {
         const T* from = go.data() + s * go.cols();
         T* to = gx->data() + s * gx->cols();
-        detail::each_pool_winner(g, xv.data() + s * xv.cols(),
-                                 [&](int k, int at) { to[at] += from[k]; });
+        detail::each_pool_window(g, xv.data() + s * xv.cols(), best.data(), best_value.data(),
+                                 [&](int k, const int* at, const T*) {
+                                   for (int ch = 0; ch < c; ++ch) to[at[ch]] += from[k + ch];
+                                 });
       }
     });
   });
