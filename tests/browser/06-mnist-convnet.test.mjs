@@ -102,5 +102,5 @@ test('a convnet link keeps its settings: the URL carries the model, its layers a
   await lab.goto(`6?${page.url().split('?')[1]}`, 'ko');
   assert.equal(await field('batch').inputValue(), '128');
   assert.equal(await field('model').inputValue(), 'convnet');
-  assert.equal(await page.locator(`${L} select[name=model] option:checked`).textContent(), '합성곱 신경망 (5.1절의 convnet)');
+  assert.equal(await page.locator(`${L} select[name=model] option:checked`).textContent(), '합성곱 신경망 (5.1절)');
 });
