@@ -62,7 +62,7 @@ test('a bad spec is refused with a message naming the value', () => {
   refuse(blobSpec({ layers: [{ units: 3, activation: 'swish' }] }), /unknown activation 'swish' \(valid: linear, relu, sigmoid, tanh, softmax\)/);
   refuse(blobSpec({ layers: [{ units: 0, activation: 'relu' }, { units: 3, activation: 'softmax' }] }), /layer 1 units .* got 0/);
   refuse(blobSpec({ layers: [{ dropout: 1.5 }, { units: 3, activation: 'softmax' }] }), /layer 1: dropout must be in \[0, 1\), got 1.5/);
-  refuse(blobSpec({ layers: [{ size: 3 }] }), /layer 1 must be \{units, activation\} or \{dropout: rate\}, got \{"size":3\}/);
+  refuse(blobSpec({ layers: [{ size: 3 }] }), /layer 1 must be \{units, activation\}, \{dropout: rate\}, \{conv2d: filters, kernel, activation\}, \{maxpool2d: pool\} or \{flatten: true\}, got \{"size":3\}/);
   refuse(blobSpec({ loss: 'hinge' }), /unknown loss 'hinge'/);
   refuse(blobSpec({ initializer: 'orthogonal' }), /unknown initializer 'orthogonal'/);
   refuse(blobSpec({ l2: -1 }), /l2 must be a finite number >= 0, got -1/);
@@ -141,7 +141,7 @@ test('every Model function; a short training lowers the loss', () => {
     assert.equal(w.cols, 8);
     assert.ok(w.data instanceof Float32Array && w.data.length === 32);
     assert.equal(model.bias(1).length, 3);
-    assert.throws(() => model.weights(2), /no Dense layer 2/);
+    assert.throws(() => model.weights(2), /no layer with weights 2 \(it has 2\)/);
 
     // Save, load into a fresh model with another seed: same predictions.
     const bytes = model.save();
@@ -224,4 +224,37 @@ test('1,000 create/train/delete cycles leave the heap unchanged', () => {
   const before = core.heapInUse();
   for (let i = 0; i < 1000; i++) cycle(i);
   assert.equal(core.heapInUse(), before);
+});
+
+test('an image model from JS: conv, pooling and flatten layers; featureMaps gives every conv and pool output', () => {
+  const spec = {
+    inputs: 36, image: [6, 6, 1], loss: 'categorical_crossentropy', seed: 4,
+    layers: [{ conv2d: 2, kernel: 3, activation: 'relu' }, { maxpool2d: 2 }, { flatten: true }, { units: 3, activation: 'softmax' }],
+  };
+  const model = core.newModel(spec, 'sgd', { lr: 0.1 });
+  try {
+    assert.equal(model.parameterCount(), 2 * 9 + 2 + 8 * 3 + 3);
+    assert.match(model.summary(), /^6x6x1 → conv2d 2 3x3 relu → maxpool2d 2 → flatten → dense 3 softmax/);
+    const pixels = Uint8Array.from({ length: 36 }, (_, i) => (i * 37) % 256);
+    const maps = model.featureMaps(pixels, 36);
+    assert.deepEqual(maps.map((m) => [m.layer, m.kind, m.height, m.width, m.channels, m.data.length]),
+      [[0, 'conv2d', 4, 4, 2, 32], [1, 'maxpool2d', 2, 2, 2, 8]]);
+    // The conv map by its definition: relu(Σ x·k + b), x = byte / 255, kernel rows in (kh, kw) order.
+    const k = model.weights(0), b = model.bias(0);
+    for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) for (let f = 0; f < 2; f++) {
+      let sum = b[f];
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) sum += (pixels[(r + i) * 6 + c + j] / 255) * k.data[(i * 3 + j) * k.cols + f];
+      assert.ok(Math.abs(maps[0].data[(r * 4 + c) * 2 + f] - Math.max(0, sum)) < 1e-5, `conv (${r}, ${c}, ${f})`);
+    }
+    // The pooling map: the largest of each 2×2 window.
+    for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) for (let f = 0; f < 2; f++) {
+      const window = [0, 1].flatMap((i) => [0, 1].map((j) => maps[0].data[((2 * r + i) * 4 + 2 * c + j) * 2 + f]));
+      assert.equal(maps[1].data[(r * 2 + c) * 2 + f], Math.max(...window));
+    }
+    // A Dense on the image without Flatten is refused with its code.
+    assert.throws(() => core.newModel({ ...spec, layers: [{ conv2d: 2, kernel: 3 }, { units: 3, activation: 'softmax' }] }),
+      (e) => e.code === 'dense_needs_flatten');
+  } finally {
+    model.delete();
+  }
 });
