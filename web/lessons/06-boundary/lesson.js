@@ -11,7 +11,7 @@ import { formatNumber } from '../../shared/format.js';
 import { mountExercise } from '../../shared/exercise.js';
 import { template } from './template.js';
 import { strings } from './strings.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/error-text.js';
 import { paintNeuron, paintOutput } from './colors.js';
 import { createPlane } from './plane-view.js';
 import { createNetwork, ACTIVATIONS } from './network-view.js';
@@ -518,7 +518,7 @@ export function mount(root, { core }) {
       labClasses = null;
       dataChanged();
     } catch (e) {
-      dataMessage(errorText(e), true);
+      dataMessage(`${errorText(e)} ${t('bd.csv.kept')}`, true);
     }
     $('csv').value = '';
   });
