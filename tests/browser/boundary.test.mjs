@@ -26,8 +26,9 @@ const page = () => lab.page;
 const out = (name) => page().locator(`${L} [data-out="${name}"]`).first().textContent();
 const epoch = () => page().evaluate(() => Number(document.querySelector('.lesson-boundary').dataset.epoch));
 const control = (name) => page().locator(`${L} [name="${name}"]`).first();
+// The lesson writes the URL a moment after a change (throttled; body[data-url-pending] meanwhile).
 async function urlState() {
-  await page().waitForTimeout(350);
+  await page().waitForFunction(() => !('urlPending' in document.body.dataset));
   return new URLSearchParams(page().url().split('?')[1] ?? '');
 }
 

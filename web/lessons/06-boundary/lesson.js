@@ -6,7 +6,7 @@
 // URL state and the training loop (one or a few epochs per animation frame, so no main-thread
 // task grows long: the network is small).
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
-import { parseHash, readState, writeState } from '../../shared/url-state.js';
+import { createUrlWriter, readState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { mountExercise } from '../../shared/exercise.js';
 import { template } from './template.js';
@@ -78,12 +78,8 @@ export function mount(root, { core }) {
   const $ = (name) => root.querySelector(`[name=${name}]`);
   const out = (name) => root.querySelector(`[data-out="${name}"]`);
 
-  let urlTimer = 0;
-  const changed = () => {
-    if (!urlTimer) urlTimer = setTimeout(() => { urlTimer = 0; writeState(table, state); }, 200);
-  };
-  const dropPendingWrite = () => { clearTimeout(urlTimer); urlTimer = 0; };
-  window.addEventListener('hashchange', dropPendingWrite);
+  const url = createUrlWriter(table, state, PATH);
+  const changed = () => url.save();
 
   const hiddenList = () => (state.hidden === '' ? [] : state.hidden.split(',').map(Number));
   const actList = () => (state.acts === '' ? [] : state.acts.split(','));
@@ -577,11 +573,9 @@ export function mount(root, { core }) {
   setPlaying(false);
 
   return () => {
-    if (urlTimer && parseHash().path === PATH) writeState(table, state);
-    clearTimeout(urlTimer);
+    url.dispose();
     cancelAnimationFrame(raf);
     playing = false;
-    window.removeEventListener('hashchange', dropPendingWrite);
     exercise.destroy();
     net.dispose();
     plane.dispose();
