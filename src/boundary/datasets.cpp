@@ -69,14 +69,16 @@ void uniform_point(Rng& rng, double& a, double& b, double padding) {
   b += b > 0 ? padding : -padding;
 }
 
-void xor_set(Points& out, const DataSpec& s, Rng& rng) {
-  // Equal shares: draw until each class has its count (a quadrant's class is its sign product).
+// Two classes in equal shares: draw(a, b) places a point and returns its class (0 or 1); points
+// are drawn until each class has its share (a full class's draws are dropped), jittered, and
+// added class 0 first.
+template <class Draw>
+void two_equal_classes(Points& out, const DataSpec& s, Rng& rng, Draw draw) {
   const int want[2] = {share(s.points, 2, 0), share(s.points, 2, 1)};
   Points by_class[2];
   while (static_cast<int>(by_class[0].size()) < want[0] || static_cast<int>(by_class[1].size()) < want[1]) {
     double a = 0, b = 0;
-    uniform_point(rng, a, b, 0.3);
-    const int c = a * b > 0 ? 1 : 0;
+    const int c = draw(a, b);
     if (static_cast<int>(by_class[c].size()) >= want[c]) continue;
     jitter(rng, s.noise, a, b);
     by_class[c].add(a, b, c);
@@ -84,6 +86,14 @@ void xor_set(Points& out, const DataSpec& s, Rng& rng) {
   for (int c = 0; c < 2; ++c)
     for (std::size_t i = 0; i < by_class[c].size(); ++i)
       out.add(by_class[c].x1[i], by_class[c].x2[i], c);
+}
+
+// A quadrant's class is its sign product.
+void xor_set(Points& out, const DataSpec& s, Rng& rng) {
+  two_equal_classes(out, s, rng, [&](double& a, double& b) {
+    uniform_point(rng, a, b, 0.3);
+    return a * b > 0 ? 1 : 0;
+  });
 }
 
 // k arms, each turning 1.75 times around the centre as the radius grows to R.
@@ -115,21 +125,14 @@ void blobs(Points& out, const DataSpec& s, Rng& rng, int k) {
   }
 }
 
-// Class 1 where x2 > f(x1), class 0 below; drawn until each class has its share.
+// Class 1 where x2 > f(x1), class 0 below.
 template <class F>
 void above(Points& out, const DataSpec& s, Rng& rng, F f) {
-  const int want[2] = {share(s.points, 2, 0), share(s.points, 2, 1)};
-  Points by_class[2];
-  while (static_cast<int>(by_class[0].size()) < want[0] || static_cast<int>(by_class[1].size()) < want[1]) {
-    double a = rng.uniform(-kRadius, kRadius), b = rng.uniform(-kRadius, kRadius);
-    const int c = b > f(a) ? 1 : 0;
-    if (static_cast<int>(by_class[c].size()) >= want[c]) continue;
-    jitter(rng, s.noise, a, b);
-    by_class[c].add(a, b, c);
-  }
-  for (int c = 0; c < 2; ++c)
-    for (std::size_t i = 0; i < by_class[c].size(); ++i)
-      out.add(by_class[c].x1[i], by_class[c].x2[i], c);
+  two_equal_classes(out, s, rng, [&](double& a, double& b) {
+    a = rng.uniform(-kRadius, kRadius);
+    b = rng.uniform(-kRadius, kRadius);
+    return b > f(a) ? 1 : 0;
+  });
 }
 
 // Regression values lie in [−1, 1] before noise; noise adds up to ±2·noise.

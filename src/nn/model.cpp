@@ -258,6 +258,33 @@ double Model<T>::penalty() const {
   return total;
 }
 
+// What predict and evaluate share: the rows of `data` in batches of eval_rows(), each gathered
+// onto a cleared tape with the weights on it (dropout off): visit(first row, rows, pass, x, y),
+// y the batch's targets when with_targets (else empty).
+template <class T>
+template <class Visit>
+void Model<T>::in_batches(const Dataset<T>& data, bool with_targets, Visit&& visit) {
+  const std::size_t n = data.size();
+  const std::size_t batch = static_cast<std::size_t>(eval_rows());
+  std::vector<std::size_t> rows;
+  for (std::size_t first = 0; first < n; first += batch) {
+    const std::size_t m = std::min<std::size_t>(batch, n - first);
+    rows.resize(m);
+    std::iota(rows.begin(), rows.end(), first);
+    tape_.clear();
+    Tensor<T> x = tape_.take(static_cast<Eigen::Index>(m), data.x_cols());
+    Tensor<T> y;
+    if (with_targets) {
+      y = tape_.take(static_cast<Eigen::Index>(m), data.y_cols());
+      data.gather(rows, x, y);
+    } else {
+      data.gather_x(rows, x);
+    }
+    Pass pass(*this, false);
+    visit(first, m, pass, std::move(x), std::move(y));
+  }
+}
+
 template <class T>
 int Model<T>::eval_rows() const {
   const double rows = kEvalNumbers / forward_numbers_per_sample(spec_);
@@ -272,23 +299,13 @@ Evaluation Model<T>::evaluate(const Dataset<T>& data) {
   const std::size_t n = data.size();
   require(n >= 1, "evaluate", "no samples");
   double total = 0, correct = 0;
-  std::vector<std::size_t> rows;
-  const std::size_t batch = static_cast<std::size_t>(eval_rows());
-  for (std::size_t first = 0; first < n; first += batch) {
-    const std::size_t m = std::min<std::size_t>(batch, n - first);
-    rows.resize(m);
-    std::iota(rows.begin(), rows.end(), first);
-    tape_.clear();
-    Tensor<T> x = tape_.take(static_cast<Eigen::Index>(m), data.x_cols());
-    Tensor<T> y = tape_.take(static_cast<Eigen::Index>(m), data.y_cols());
-    data.gather(rows, x, y);
-    Pass pass(*this, false);
+  in_batches(data, true, [&](std::size_t, std::size_t m, Pass& pass, Tensor<T> x, Tensor<T> y) {
     const ad::Var<T> xv = tape_.constant(std::move(x), "x");
     const ad::Var<T> yv = tape_.constant(std::move(y), "y");
     const ad::Var<T> out = forward(pass, xv, false, nullptr, true);
     total += static_cast<double>(data_loss(out, yv).value()(0, 0)) * static_cast<double>(m);
     correct += count_correct(out.value(), yv.value());
-  }
+  });
   const double count = static_cast<double>(n);
   return {total / count + penalty(),
           has_metric() ? correct / count : std::numeric_limits<double>::quiet_NaN()};
@@ -302,21 +319,11 @@ Evaluation Model<T>::evaluate(const Tensor<T>& x, const Tensor<T>& y) {
 template <class T>
 Tensor<T> Model<T>::predict(const Dataset<T>& data) {
   check_x(data.x_cols(), "predict");
-  const std::size_t n = data.size();
-  Tensor<T> result(static_cast<Eigen::Index>(n), output_size(spec_));
-  std::vector<std::size_t> rows;
-  const std::size_t batch = static_cast<std::size_t>(eval_rows());
-  for (std::size_t first = 0; first < n; first += batch) {
-    const std::size_t m = std::min<std::size_t>(batch, n - first);
-    rows.resize(m);
-    std::iota(rows.begin(), rows.end(), first);
-    tape_.clear();
-    Tensor<T> x = tape_.take(static_cast<Eigen::Index>(m), data.x_cols());
-    data.gather_x(rows, x);
-    Pass pass(*this, false);
+  Tensor<T> result(static_cast<Eigen::Index>(data.size()), output_size(spec_));
+  in_batches(data, false, [&](std::size_t first, std::size_t m, Pass& pass, Tensor<T> x, Tensor<T>) {
     const ad::Var<T> out = forward(pass, tape_.constant(std::move(x), "x"), false, nullptr, false);
     result.middleRows(static_cast<Eigen::Index>(first), static_cast<Eigen::Index>(m)) = out.value();
-  }
+  });
   return result;
 }
 

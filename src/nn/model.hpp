@@ -111,6 +111,8 @@ class Model {
   double count_correct(const Tensor<T>& out, const Tensor<T>& y) const;
   BatchResult train_on(Tensor<T> x, Tensor<T> y, Rng& dropout_rng);
   void check_x(Eigen::Index cols, const char* who) const;
+  template <class Visit>
+  void in_batches(const Dataset<T>& data, bool with_targets, Visit&& visit);
 
   ModelSpec spec_;
   int eval_rows() const;

@@ -92,10 +92,7 @@ class Adadelta : public Optimizer<T> {
           acc_delta = rho * acc_delta + one_minus_rho * delta * delta;
           value -= lr * delta;
         };
-        if (opt_.weight_decay != 0)
-          apply(all_grad.segment(at, n) + cast(opt_.weight_decay) * value);
-        else
-          apply(all_grad.segment(at, n));
+        this->with_weight_decay(opt_.weight_decay, all_grad.segment(at, n), value, apply);
       }
     });
   }

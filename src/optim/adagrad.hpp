@@ -86,10 +86,7 @@ class Adagrad : public Optimizer<T> {
         sum += g * g;
         value -= clr * g / (sum.sqrt() + cast(opt_.eps));
       };
-      if (opt_.weight_decay != 0)
-        apply(seg.grad() + cast(opt_.weight_decay) * value);
-      else
-        apply(seg.grad());
+      this->with_weight_decay(opt_.weight_decay, seg.grad(), value, apply);
     });
   }
 

@@ -96,10 +96,8 @@ class Adam : public Optimizer<T> {
     update_segments(p, s, [&](const Segments<T>& seg) {
       auto value = seg.value();
       if (decoupled_) value *= cast(1 - this->lr * opt_.weight_decay);
-      if (!decoupled_ && opt_.weight_decay != 0)
-        update_with(seg, value, seg.grad() + cast(opt_.weight_decay) * value);
-      else
-        update_with(seg, value, seg.grad());
+      this->with_weight_decay(decoupled_ ? 0.0 : opt_.weight_decay, seg.grad(), value,
+                              [&](const auto& g) { update_with(seg, value, g); });
     });
   }
 

@@ -89,10 +89,8 @@ class RMSprop : public Optimizer<T> {
   void update(Param<T>& p, Slots& s) override {
     update_segments(p, s, [&](const Segments<T>& seg) {
       auto value = seg.value();
-      if (opt_.weight_decay == 0)
-        update_with(seg, value, seg.grad());
-      else
-        update_with(seg, value, seg.grad() + cast(opt_.weight_decay) * value);
+      this->with_weight_decay(opt_.weight_decay, seg.grad(), value,
+                              [&](const auto& g) { update_with(seg, value, g); });
     });
   }
 

@@ -4,52 +4,33 @@
 //   saddle      x² − y²                             a saddle at (0, 0), unbounded below
 //   himmelblau  (x² + y − 11)² + (x + y² − 7)²      four minima, all f = 0
 //   valleys     0.03(x² + y²) − Σₖ dₖ·exp(−|p − cₖ|²/(2sₖ²))   four valleys, "base camp" deepest
-// Each gradient is written next to its value as a math comment.
+// Each is one Analytic surface: a value function and its gradient (written next to each other,
+// the gradient as a math comment, in analytic.cpp), with its box and known points.
 #pragma once
 
 #include "surfaces/surface.hpp"
 
 namespace basecamp::surfaces {
 
-class Bowl : public Surface {
+class Analytic : public Surface {
  public:
-  Bowl();
-  double value(double x, double y) const override;
-  Eigen::Vector2d grad(double x, double y) const override;
+  using Value = double (*)(double x, double y);
+  using Grad = Eigen::Vector2d (*)(double x, double y);
+  Analytic(std::string name_, std::string formula_, Bounds bounds_, Value value, Grad grad)
+      : Surface(std::move(name_), std::move(formula_), bounds_), value_(value), grad_(grad) {}
+  double value(double x, double y) const override { return value_(x, y); }
+  Eigen::Vector2d grad(double x, double y) const override { return grad_(x, y); }
+
+ private:
+  Value value_;
+  Grad grad_;
 };
 
-class Rosenbrock : public Surface {
- public:
-  Rosenbrock();
-  double value(double x, double y) const override;
-  Eigen::Vector2d grad(double x, double y) const override;
-};
-
-class Saddle : public Surface {
- public:
-  Saddle();
-  double value(double x, double y) const override;
-  Eigen::Vector2d grad(double x, double y) const override;
-};
-
-class Himmelblau : public Surface {
- public:
-  Himmelblau();
-  double value(double x, double y) const override;
-  Eigen::Vector2d grad(double x, double y) const override;
-};
-
+Analytic bowl();
+Analytic rosenbrock();
+Analytic saddle();
+Analytic himmelblau();
 // A gentle bowl with four Gaussian dips of different depths; the deepest is "base camp".
-class Valleys : public Surface {
- public:
-  struct Dip {
-    double cx, cy, depth, width;  // centre, depth d, width s
-  };
-  Valleys();
-  double value(double x, double y) const override;
-  Eigen::Vector2d grad(double x, double y) const override;
-  static constexpr double kBowl = 0.03;
-  static const std::vector<Dip>& dips();
-};
+Analytic valleys();
 
 }  // namespace basecamp::surfaces

@@ -16,14 +16,10 @@ const std::vector<std::string>& surface_names() {
 }
 
 const Surface& find_surface(const std::string& name) {
-  static const Bowl bowl;
-  static const Rosenbrock rosenbrock;
-  static const Saddle saddle;
-  static const Himmelblau himmelblau;
-  static const Valleys valleys;
+  static const Analytic analytic[] = {bowl(), rosenbrock(), saddle(), himmelblau(), valleys()};
   static const Regression regression;
   for (const Surface* s : std::initializer_list<const Surface*>{
-           &bowl, &rosenbrock, &saddle, &himmelblau, &valleys, &regression})
+           &analytic[0], &analytic[1], &analytic[2], &analytic[3], &analytic[4], &regression})
     if (s->name == name) return *s;
   throw_unknown_name("surface", "surface", name, surface_names());
 }

@@ -96,9 +96,25 @@ async function expectSection5(rule, act) {
   assert.equal(await text('sigma'), f(core.initStddevs(100)[rule]));
 }
 
+// How many pixels of a chart's canvas have exactly this colour (the inside of a drawn line or
+// point: anti-aliased edges differ).
+const pixelsOf = (figure, hex) => lab.page.locator(`${L} ${figure} canvas`).evaluate((canvas, rgb) => {
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) n++;
+  return n;
+}, [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+
 test('section 1: defaults, the time slider, best step, degree and new points', async () => {
   await lab.goto('7', 'en');
   const flex = await expectSection1(1, 10);
+  // The plots are uPlot charts (nine, and five layer histograms) and show their curves and
+  // points: the polynomial (blue) and the true curve (green) and the training points (dark) on
+  // the fit; training (blue) and validation (red) error on the error plot.
+  assert.equal(await lab.page.locator(`${L} .uplot`).count(), 14);
+  for (const [figure, hex] of [['.l7-fit1', '#1f5fbf'], ['.l7-fit1', '#1a7f37'], ['.l7-fit1', '#0d1b2a'], ['.l7-err1', '#1f5fbf'], ['.l7-err1', '#d1242f']]) {
+    assert.ok(await pixelsOf(figure, hex) > 30, `${figure} shows ${hex}`);
+  }
   // Overfitting as the lesson claims: training error far below where validation was best.
   assert.ok(flex.valMse.at(-1) > flex.valMse[flex.best]);
   await press('t', 'Home');

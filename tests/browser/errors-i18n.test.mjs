@@ -1,7 +1,8 @@
 // The core's errors on the page, in Korean and in English: every hyperparameter of every
 // optimizer (lesson 6's fields and lesson 4's racers), the model built from lesson 6's settings,
-// and the descent settings (lesson 4's schedules and mini-batches) are given a value the core
-// refuses; the message shown is the page's own sentence in the page's language, never the core's.
+// the descent settings (lesson 4's schedules and mini-batches) and the boundary lesson's network
+// settings are given a value the core refuses; the message shown is the page's own sentence in
+// the page's language, never the core's.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLab } from './harness.mjs';
@@ -91,6 +92,29 @@ for (const lang of ['ko', 'en']) {
     await q('select[name=schedule]').selectOption('constant');
     await q('input[name=sto-lr]').fill('-1');
     checkShown(await q('[data-out=sto-error]').textContent(), lang, 'mini-batch lr -1');
+    await lab.assertNoErrorBanner();
+  });
+
+  test(`the boundary lesson: refused settings are worded in ${lang}`, async () => {
+    await lab.goto('boundary', lang);
+    const q = (sel) => page.locator(`.lesson-boundary ${sel}`).first();
+    const message = q('[data-out="train-message"]');
+    const want = {
+      lr: lang === 'ko' ? '학습률(lr): 허용 범위는 0 초과 10 이하입니다 (입력한 값: 1,000,000,000).'
+        : 'The learning rate (lr) must be greater than 0 and at most 10 (you gave 1,000,000,000).',
+      units: lang === 'ko' ? '유닛 수: 허용 범위는 1 이상 32 이하입니다 (입력한 값: 33).'
+        : 'The number of units must be at least 1 and at most 32 (you gave 33).',
+    };
+    for (const [name, value] of [['lr', '1e9'], ['units', '4,33']]) {
+      const good = await q(`[name="${name}"]`).inputValue();
+      await q(`[name="${name}"]`).fill(value);
+      await q(`[name="${name}"]`).press('Enter');
+      const text = await message.textContent();
+      checkShown(text, lang, `boundary ${name} ${value}`);
+      assert.equal(text, want[name]);
+      await q(`[name="${name}"]`).fill(good);
+      await q(`[name="${name}"]`).press('Enter');
+    }
     await lab.assertNoErrorBanner();
   });
 }

@@ -50,10 +50,12 @@ test('a new build is stored in place of the old one, and the page says to reload
   await page.reload();  // the browser checks sw.js on navigation and finds it changed
   await page.waitForFunction(() => /A new version of the lab has been saved/.test(document.getElementById('offline-status').textContent),
     null, { timeout: 120_000 });
-  // The old build's cache goes once the new worker has finished activating.
-  const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('basecamp-')));
-  for (let waited = 0; (await cacheNames()).length > 1 && waited < 30_000; waited += 100) await page.waitForTimeout(100);
-  assert.deepEqual(await cacheNames(), ['basecamp-f00dfeedf00dfeed']);
+  // The old build's cache goes in the new worker's activate handler; the page hears of the new
+  // worker (controllerchange) before that handler runs, and the worker's state turns 'activated'
+  // only once it has finished.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30_000 });
+  const cacheNames = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('basecamp-')));
+  assert.deepEqual(cacheNames, ['basecamp-f00dfeedf00dfeed']);
 });
 
 test('with the server stopped, the lab reloads, loads MNIST and trains', async () => {

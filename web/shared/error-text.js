@@ -30,6 +30,16 @@ function limitsText(e) {
   return lo && hi ? t('error.bound.join', { a: lo, b: hi }) : lo || hi;
 }
 
+// The string of a code, or a more precise one: a weights file of another network names that
+// network (its description is data: layer names); a parse error's reason (a CSV's "columns") and
+// a code about one field ("empty" about the features) may have a sentence of their own.
+function sentenceKey(error, code, text) {
+  if (code === 'malformed_file' && text) return 'error.malformed_file.network';
+  if (code === 'parse_error' && known(`error.parse_error.${error.text}`)) return `error.parse_error.${error.text}`;
+  if (error.field && known(`error.${code}.${error.field}`)) return `error.${code}.${error.field}`;
+  return `error.${code}`;
+}
+
 // The sentence for `error` (a core error, or anything thrown).
 export function errorText(error) {
   const code = error?.code;
@@ -39,9 +49,7 @@ export function errorText(error) {
   }
   const text = code === 'unknown_name' || code === 'loss_needs_output' || code === 'not_a_setting'
     || code === 'malformed_file' ? String(error.text ?? '') : '';
-  // A weights file of another network names that network (its description is data: layer names).
-  const key = code === 'malformed_file' && text ? 'error.malformed_file.network' : `error.${code}`;
-  const sentence = t(key, {
+  const sentence = t(sentenceKey(error, code, text), {
     field: fieldName(error.field), value: typeof error.value === 'number' ? number(error.value) || formatNumber(error.value) : '', max: number(error.max), min: number(error.min),
     limits: limitsText(error), text,
   });

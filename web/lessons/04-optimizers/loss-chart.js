@@ -6,7 +6,7 @@
 // A diverged racer's line stops at its last finite step.
 import { createChart, uPlot } from '../../shared/plot.js';
 import { OPTIMIZERS } from './optimizers.js';
-import { decadeSplits, symlogSplits, tickLabels } from './log-axis.js';
+import { decadeSplits, symlogSplits, tickLabels } from '../../shared/log-axis.js';
 
 export function createLossChart(container, { fMin, height = 260, xLabel, yLabel, ariaLabel }) {
   const logScale = fMin !== null;

@@ -10,7 +10,7 @@ import { createChart, uPlot } from '../../shared/plot.js';
 import { formatNumber } from '../../shared/format.js';
 import { applyStrings, t } from '../../shared/i18n.js';
 import { drawMarker } from './markers.js';
-import { decadeSplits, tickLabels } from './log-axis.js';
+import { decadeSplits, tickLabels } from '../../shared/log-axis.js';
 
 const GRID = 121;
 const RUNNERS = [

@@ -11,7 +11,7 @@ import { formatNumber } from '../../shared/format.js';
 import { mountExercise } from '../../shared/exercise.js';
 import { template } from './template.js';
 import { strings } from './strings.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../shared/error-text.js';
 import { paintNeuron, paintOutput } from './colors.js';
 import { createPlane } from './plane-view.js';
 import { createNetwork, ACTIVATIONS } from './network-view.js';
@@ -133,7 +133,7 @@ export function mount(root, { core }) {
       custom = true;
       fitExtent();
     } catch (e) {
-      const reason = e?.code === 'parse_error' ? t(`bd.csv.${e.text}`, { line: e.value, max: e.max }) : t('bd.data.link_format');
+      const reason = e?.code === 'bad_link' ? t('bd.data.link_format') : errorText(e);
       makeData();
       changed();
       dataMessage(t('bd.data.bad_link', { reason }), true);
@@ -546,7 +546,7 @@ export function mount(root, { core }) {
       labClasses = null;
       dataChanged();
     } catch (e) {
-      dataMessage(errorText(e), true);
+      dataMessage(`${errorText(e)} ${t('bd.csv.kept')}`, true);
     }
     $('csv').value = '';
   });

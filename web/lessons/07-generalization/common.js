@@ -14,7 +14,7 @@ export const COLORS = {
 export function fitPlotScene(data, curves, core) {
   const truth = core.trueCurve(81);
   return {
-    x: [-1, 1], y: [-2, 2], xTicks: [-1, -0.5, 0, 0.5, 1],
+    x: [-1, 1], y: [-2, 2], xTicks: [-1, -0.5, 0, 0.5, 1], xLabel: 'x', yLabel: 'y',
     lines: [{ x: truth.x, y: truth.y, color: COLORS.truth, dash: [5, 4], width: 1.5 }, ...curves],
     points: data ? [
       { x: data.val.x, y: data.val.y, color: '#afb8c1', r: 2.5 },

@@ -3,7 +3,7 @@
 // Training and held-out error of both against training time (errors measured with dropout off).
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
-import { createCanvasPlot, logRange } from './canvas-plot.js';
+import { createSceneChart, logRange } from '../../shared/scene-chart.js';
 import { createRunner } from './runner.js';
 import { COLORS, fitPlotScene } from './common.js';
 
@@ -13,8 +13,8 @@ export const dropoutSpec = (rate) => ({ model: 'mlp', hidden: 32, depth: 2, acti
 export function createDropoutPanel(root, core, state, changed, getData) {
   const $ = (s) => root.querySelector(s);
   const out = (n) => root.querySelector(`[data-out="${n}"]`);
-  const errPlot = createCanvasPlot($('.l7-err4'), { height: 260, label: t('l7.s4.err_aria') });
-  const fitPlot = createCanvasPlot($('.l7-fit4'), { height: 240, label: t('l7.s4.fit_aria') });
+  const errPlot = createSceneChart($('.l7-err4'), { height: 260, label: t('l7.s4.err_aria') });
+  const fitPlot = createSceneChart($('.l7-fit4'), { height: 240, label: t('l7.s4.fit_aria') });
   let plain = null, dropped = null;
   const f = (v) => formatNumber(v, 3);
   const plainRunner = createRunner(core, { onDone: (r) => { plain = r; render(); } });
@@ -38,7 +38,7 @@ export function createDropoutPanel(root, core, state, changed, getData) {
     if (!plain || !dropped) return;
     out('s4-status').textContent = [plain, dropped].some((r) => r.divergedAt >= 0) ? t('l7.diverged', { step: Math.max(plain.divergedAt, dropped.divergedAt) }) : '';
     errPlot.draw({
-      x: [0, DROPOUT_STEPS], y: logRange([...plain.trainMse, ...plain.valMse, ...dropped.trainMse, ...dropped.valMse]), logY: true, xLabel: t('l7.axis.step'),
+      x: [0, DROPOUT_STEPS], y: logRange([...plain.trainMse, ...plain.valMse, ...dropped.trainMse, ...dropped.valMse]), logY: true, xLabel: t('l7.axis.step'), yLabel: t('l7.axis.mse'),
       lines: [
         { x: plain.steps, y: plain.trainMse, color: COLORS.train, dash: [6, 4], width: 1.5 },
         { x: plain.steps, y: plain.valMse, color: COLORS.val, dash: [6, 4], width: 1.5 },

@@ -3,7 +3,7 @@
 // spread, saturated share and backward gradient size — all from the core.
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
-import { createCanvasPlot } from './canvas-plot.js';
+import { createSceneChart } from '../../shared/scene-chart.js';
 import { COLORS } from './common.js';
 
 export const INIT_SPEC = { layers: 5, units: 100, samples: 1000, bins: 30, seed: 1 };
@@ -18,7 +18,7 @@ export function createInitPanel(root, core, state, changed) {
     fig.className = 'l7-layer';
     fig.innerHTML = `<figcaption>${t('l7.s5.layer', { n: l + 1 })}</figcaption><div class="l7-layer-plot"></div><p class="l7-layer-stats" data-out="layer-${l}"></p>`;
     grid.append(fig);
-    plots.push(createCanvasPlot(fig.querySelector('.l7-layer-plot'), { height: 150, label: t('l7.s5.layer', { n: l + 1 }) }));
+    plots.push(createSceneChart(fig.querySelector('.l7-layer-plot'), { height: 150, minWidth: 120, label: t('l7.s5.layer', { n: l + 1 }) }));
   }
   const f = (v) => formatNumber(v, 3);
 

@@ -3,7 +3,7 @@
 // training time, with the step of least held-out error marked; a time slider replays the fit.
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
-import { createCanvasPlot, logRange } from './canvas-plot.js';
+import { createSceneChart, logRange } from '../../shared/scene-chart.js';
 import { createRunner } from './runner.js';
 import { COLORS, fitPlotScene, NOISE, TRAIN_N, VAL_N } from './common.js';
 
@@ -14,8 +14,8 @@ export const overfitSpec = (degree) => ({ model: 'poly', degree, optimizer: 'ada
 export function createOverfit(root, core, state, changed, onNewData) {
   const $ = (s) => root.querySelector(s);
   const out = (n) => root.querySelector(`[data-out="${n}"]`);
-  const fitPlot = createCanvasPlot($('.l7-fit1'), { height: 280, label: t('l7.s1.fit_aria') });
-  const errPlot = createCanvasPlot($('.l7-err1'), { height: 260, label: t('l7.s1.err_aria') });
+  const fitPlot = createSceneChart($('.l7-fit1'), { height: 280, label: t('l7.s1.fit_aria') });
+  const errPlot = createSceneChart($('.l7-err1'), { height: 260, label: t('l7.s1.err_aria') });
   let data = null;
   let line = null, flex = null;
   const timing = {};
@@ -66,7 +66,7 @@ export function createOverfit(root, core, state, changed, onNewData) {
     const all = [...flex.trainMse, ...flex.valMse, ...line.trainMse, ...line.valMse];
     const best = flex.steps[flex.best];
     errPlot.draw({
-      x: [0, OVERFIT_STEPS], y: logRange(all), logY: true, xLabel: t('l7.axis.step'),
+      x: [0, OVERFIT_STEPS], y: logRange(all), logY: true, xLabel: t('l7.axis.step'), yLabel: t('l7.axis.mse'),
       lines: [
         { x: line.steps, y: line.trainMse, color: COLORS.line, dash: [6, 4], width: 1.5 },
         { x: line.steps, y: line.valMse, color: COLORS.lineVal, dash: [2, 3], width: 1.5 },

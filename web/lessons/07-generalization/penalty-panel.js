@@ -6,7 +6,7 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
-import { createCanvasPlot } from './canvas-plot.js';
+import { createSceneChart } from '../../shared/scene-chart.js';
 import { createRunner } from './runner.js';
 import { COLORS, fitPlotScene } from './common.js';
 
@@ -21,8 +21,8 @@ const BINS = 50;
 export function createPenaltyPanel(root, core, state, changed, getData) {
   const $ = (s) => root.querySelector(s);
   const out = (n) => root.querySelector(`[data-out="${n}"]`);
-  const fitPlot = createCanvasPlot($('.l7-fit3'), { height: 260, label: t('l7.s3.fit_aria') });
-  const histPlot = createCanvasPlot($('.l7-hist3'), { height: 220, label: t('l7.s3.hist_aria') });
+  const fitPlot = createSceneChart($('.l7-fit3'), { height: 260, label: t('l7.s3.fit_aria') });
+  const histPlot = createSceneChart($('.l7-hist3'), { height: 220, label: t('l7.s3.hist_aria') });
   let result = null;
   const f = (v) => formatNumber(v, 3);
   const runner = createRunner(core, {
@@ -49,7 +49,7 @@ export function createPenaltyPanel(root, core, state, changed, getData) {
     const lim = 1;  // the same range for every λ, so histograms compare
     const h = core.histogram(r.weights, BINS, -lim, lim);
     histPlot.draw({
-      x: [-lim, lim], y: [0, Math.max(10, ...h.counts) * 1.1], xLabel: t('l7.axis.weight'),
+      x: [-lim, lim], y: [0, Math.max(10, ...h.counts) * 1.1], xLabel: t('l7.axis.weight'), yLabel: t('l7.axis.count'),
       bars: [{ lo: -lim, width: (2 * lim) / BINS, values: [...h.counts], color: COLORS.flex }],
     });
     const mse = r.trainMse[last];

@@ -5,7 +5,7 @@
 import { errorText } from '../../shared/error-text.js';
 import { t } from '../../shared/i18n.js';
 import { formatNumber } from '../../shared/format.js';
-import { createCanvasPlot, logRange } from './canvas-plot.js';
+import { createSceneChart, logRange } from '../../shared/scene-chart.js';
 import { COLORS, NOISE } from './common.js';
 
 export const POOL_N = 40;
@@ -15,9 +15,9 @@ const FOLD_MS = 350;  // the pause between two folds of the live run
 export function createSplitPanel(root, core, state, changed) {
   const $ = (s) => root.querySelector(s);
   const out = (n) => root.querySelector(`[data-out="${n}"]`);
-  const poolPlot = createCanvasPlot($('.l7-pool'), { height: 240, label: t('l7.s2.pool_aria') });
-  const scanPlot = createCanvasPlot($('.l7-scan'), { height: 240, label: t('l7.s2.scan_aria') });
-  const foldPlot = createCanvasPlot($('.l7-folds'), { height: 200, label: t('l7.s2.folds_aria') });
+  const poolPlot = createSceneChart($('.l7-pool'), { height: 240, label: t('l7.s2.pool_aria') });
+  const scanPlot = createSceneChart($('.l7-scan'), { height: 240, label: t('l7.s2.scan_aria') });
+  const foldPlot = createSceneChart($('.l7-folds'), { height: 200, label: t('l7.s2.folds_aria') });
   const pool = core.curveData(POOL_N, NOISE, 7);
   let parts = null, scan = null, looks = 0, error = '';
   let cv = null, timer = 0;
@@ -57,7 +57,7 @@ export function createSplitPanel(root, core, state, changed) {
       const grid = core.trueCurve(121).x;
       lines.push({ x: grid, y: core.polyValues(c, grid), color: COLORS.flex });
     }
-    poolPlot.draw({ x: [-1, 1], y: [-2, 2], xTicks: [-1, -0.5, 0, 0.5, 1], points, lines });
+    poolPlot.draw({ x: [-1, 1], y: [-2, 2], xTicks: [-1, -0.5, 0, 0.5, 1], xLabel: 'x', yLabel: 'y', points, lines });
     out('n-train').textContent = parts ? String(parts.train.x.length) : '–';
     out('n-val').textContent = parts ? String(parts.val.x.length) : '–';
     out('n-test').textContent = parts ? String(parts.test.x.length) : '–';
@@ -65,7 +65,7 @@ export function createSplitPanel(root, core, state, changed) {
     if (scan) {
       scanPlot.draw({
         x: [0.5, MAX_DEGREE + 0.5], y: logRange([...scan.trainMse, ...scan.valMse].map((v) => Math.max(v, 1e-6))), logY: true,
-        xTicks: scan.degree.filter((d) => d % 2 === 1 || MAX_DEGREE <= 8), xFormat: String, xLabel: t('l7.axis.degree'),
+        xTicks: scan.degree.filter((d) => d % 2 === 1 || MAX_DEGREE <= 8), xFormat: String, xLabel: t('l7.axis.degree'), yLabel: t('l7.axis.mse'),
         lines: [{ x: scan.degree, y: scan.trainMse, color: COLORS.train }, { x: scan.degree, y: scan.valMse, color: COLORS.val }],
         points: [{ x: scan.degree, y: scan.valMse, color: COLORS.val, fill: '#fff', r: 3 }],
         markers: [{ x: scan.bestDegree, color: COLORS.best, dash: [4, 3], label: t('l7.s2.best_degree', { d: scan.bestDegree }) }],
@@ -74,7 +74,7 @@ export function createSplitPanel(root, core, state, changed) {
       out('s2-best-val').textContent = f(scan.valMse[scan.bestDegree - 1]);
       out('s2-summary').textContent = t('l7.s2.summary', { n: parts.train.x.length, v: parts.val.x.length, s: parts.test.x.length, d: scan.bestDegree, val: f(scan.valMse[scan.bestDegree - 1]) });
     } else {
-      scanPlot.draw({ x: [0.5, MAX_DEGREE + 0.5], y: [1e-3, 1], logY: true, xFormat: String });
+      scanPlot.draw({ x: [0.5, MAX_DEGREE + 0.5], y: [1e-3, 1], logY: true, xFormat: String, xLabel: t('l7.axis.degree'), yLabel: t('l7.axis.mse') });
       out('s2-best').textContent = '–';
       out('s2-best-val').textContent = '–';
       out('s2-summary').textContent = error;
@@ -128,7 +128,7 @@ export function createSplitPanel(root, core, state, changed) {
     out('cv').classList.toggle('warning', Boolean(cv?.error));
     const scores = (cv?.scores ?? []).map((s) => s.valMse);
     foldPlot.draw({
-      x: [0.5, state.k + 0.5], y: [0, Math.max(1e-3, ...scores) * 1.15], xTicks: Array.from({ length: state.k }, (_, i) => i + 1), xFormat: String, xLabel: t('l7.axis.fold'),
+      x: [0.5, state.k + 0.5], y: [0, Math.max(1e-3, ...scores) * 1.15], xTicks: Array.from({ length: state.k }, (_, i) => i + 1), xFormat: String, xLabel: t('l7.axis.fold'), yLabel: t('l7.axis.val_mse'),
       bars: [{ lo: 0.5, width: 1, values: scores, color: COLORS.val }],
       lines: cv?.summary ? [{ x: [0.5, state.k + 0.5], y: [cv.summary.mean, cv.summary.mean], color: COLORS.best, dash: [5, 3] }] : [],
     });

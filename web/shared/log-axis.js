@@ -1,7 +1,8 @@
-// Tick positions for the lesson's log and symmetric-log axes: whole decades only, thinned to
-// about `count` labels. (uPlot's own log splits loop forever on some spans of 20+ decades, which
-// a converging optimizer easily produces, so the lesson lays its ticks out itself.)
-import { formatNumber } from '../../shared/format.js';
+// Tick positions for log and symmetric-log chart axes (lessons 4 and 8): whole decades only,
+// thinned to about `count` labels. (uPlot's own log splits loop forever on some spans of 20+
+// decades, which a converging optimizer easily produces, so the charts lay their ticks out
+// themselves.)
+import { formatNumber } from './format.js';
 
 const decade = (e) => Number(`1e${e}`);
 
