@@ -20,6 +20,7 @@ import { batchesDone, session, shownRuns, worker } from './session.js';
 import { createRunsView } from './runs-view.js';
 import { clearRuns } from './runs-store.js';
 import { errorText } from '../../shared/error-text.js';
+import { kerasConvnet, kerasMnist } from '../../shared/catalogue.js';
 import { strings } from './strings.js';
 import './lesson.css';
 
@@ -147,7 +148,10 @@ export function mount(root, { core }) {
       return;
     }
     const { report, evaluation } = r;
-    out('test').textContent = t('l6.results.test', { acc: pct(evaluation.accuracy), correct: report.correct.toLocaleString('en-US'), total: report.samples.toLocaleString('en-US'), loss: formatNumber(evaluation.loss, 4) });
+    // The reference run of the source of the model evaluated (the chapter-2 network or the convnet).
+    const convnet = Boolean((session.run.request?.spec ?? modelSpec(state)).image);
+    const reference = pct((convnet ? kerasConvnet() : kerasMnist()).referenceTestAccuracy);
+    out('test').textContent = t('l6.results.test', { acc: pct(evaluation.accuracy), correct: report.correct.toLocaleString('en-US'), total: report.samples.toLocaleString('en-US'), loss: formatNumber(evaluation.loss, 4), reference });
     const { images, labels } = session.data;
     renderConfusion(out('confusion'), report, (cell) => { selectedCell = cell; showCell(); });
     showCell();
