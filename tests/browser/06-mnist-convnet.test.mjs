@@ -75,6 +75,13 @@ test('the convnet: the book\'s settings, limits in words, training, filters and 
   const index = await first.getAttribute('data-index');
   await first.click();
   await page.waitForFunction((i) => new RegExp(`test image #${i} `).test(document.querySelector('.lesson-6 [data-out="maps-hint"]').textContent), index);
+  // Any test image of a confusion-matrix cell too (here a correct 3), opened from the keyboard.
+  await page.locator(`${L} .l6-confusion button[data-cell="33"]`).click();
+  const cellImage = page.locator(`${L} [data-out="cell"] [data-index]`).first();
+  const cellIndex = await cellImage.getAttribute('data-index');
+  await cellImage.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((i) => new RegExp(`test image #${i} \\(a 3\\)`).test(document.querySelector('.lesson-6 [data-out="maps-hint"]').textContent), cellIndex);
   await frames(page, 2);
 
   // Back to the dense network: its own settings, and no maps for it.

@@ -52,8 +52,15 @@ export function renderCell(container, heading, report, cell, images) {
   fillGallery(container, Math.min(count, SHOWN), (n) => {
     const index = report.order[from + n];
     const p = report.confidence[index];
-    return figure(images, index, percent(p), t('l6.gallery.title', { index, truth, guess, p: percent(p) }));
+    return inspectable(figure(images, index, percent(p), t('l6.gallery.title', { index, truth, guess, p: percent(p) })), index);
   });
+}
+
+// A test image the lesson can look inside (the convnet's feature maps) when it is clicked.
+function inspectable(el, index) {
+  el.dataset.index = String(index);
+  el.tabIndex = 0;
+  return el;
 }
 
 // The most confident mistakes, with the probability given to the wrong answer and to the truth.
@@ -65,9 +72,6 @@ export function renderMistakes(container, report, probs, images, labels) {
     const guess = report.predicted[index];
     const p = report.confidence[index];
     const caption = t('l6.gallery.caption', { guess, p: percent(p), truth, q: percent(probs[index * k + truth]) });
-    const el = figure(images, index, caption, t('l6.gallery.title', { index, truth, guess, p: percent(p) }));
-    el.dataset.index = String(index);  // the lesson looks inside the network for a clicked image
-    el.tabIndex = 0;
-    return el;
+    return inspectable(figure(images, index, caption, t('l6.gallery.title', { index, truth, guess, p: percent(p) })), index);
   });
 }

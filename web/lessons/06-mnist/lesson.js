@@ -344,6 +344,8 @@ export function mount(root, { core }) {
     [input('clear'), 'click', () => pad.clear()],
     [out('mistakes'), 'click', inspectTest],
     [out('mistakes'), 'keydown', inspectTest],
+    [out('cell'), 'click', inspectTest],
+    [out('cell'), 'keydown', inspectTest],
     [input('apply-lr'), 'click', applyLr],
     [input('live-lr'), 'keydown', (e) => { if (e.key === 'Enter' && !input('apply-lr').disabled) applyLr(); }],
     [input('step'), 'click', send('step')],
