@@ -5,7 +5,7 @@
 // and pooling layer are shown for a drawn digit and for a clicked test image.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, openLab } from './harness.mjs';
+import { drawStroke, frames, openLab } from './harness.mjs';
 
 let lab;
 let page;
@@ -48,13 +48,7 @@ test('the convnet: the book\'s settings, limits in words, training, filters and 
   assert.equal(await page.locator(`${L} [data-out="weights"] canvas`).first().evaluate((c) => c.width), 3);
 
   // A drawn digit: its prediction, and every conv and pooling layer's maps.
-  await out('pad').scrollIntoViewIfNeeded();
-  const box = await out('pad').boundingBox();
-  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
-  await page.mouse.move(...at(0.5, 0.15));
-  await page.mouse.down();
-  for (let k = 1; k <= 12; k++) await page.mouse.move(...at(0.5 - 0.01 * k, 0.15 + 0.06 * k));
-  await page.mouse.up();
+  await drawStroke(page, out('pad'));
   await page.waitForFunction(() => document.querySelectorAll('.lesson-6 [data-out="probs"] li').length === 10);
   await page.waitForFunction(() => !document.querySelector('.lesson-6 [data-out="maps-panel"]').hidden);
   assert.deepEqual(await page.locator(`${L} .l6-maps-layer h4`).allTextContents(), [

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
-import { exerciseIn, openLab, root, frames } from './harness.mjs';
+import { drawStroke, exerciseIn, openLab, root, frames } from './harness.mjs';
 import { loadNodeCore } from '../js/load-core.mjs';
 import { formatNumber } from '../../web/shared/format.js';
 
@@ -159,13 +159,7 @@ test('confusion matrix cells show their test images', async () => {
 });
 
 async function drawOne() {
-  await out('pad').scrollIntoViewIfNeeded();
-  const box = await out('pad').boundingBox();
-  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
-  await page.mouse.move(...at(0.5, 0.15));
-  await page.mouse.down();
-  for (let k = 1; k <= 12; k++) await page.mouse.move(...at(0.5 - 0.01 * k, 0.15 + 0.06 * k));
-  await page.mouse.up();
+  await drawStroke(page, out('pad'));
   await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, `${L} [data-out="probs"] li`);
   await frames(page, 3);
   return page.locator(`${L} [data-out="probs"] .p`).allTextContents();

@@ -60,6 +60,17 @@ export function frames(page, n = 1) {
   }), n);
 }
 
+// Draws a "1"-like stroke on a drawing pad (a canvas locator) with the mouse, as a learner would.
+export async function drawStroke(page, pad) {
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
+  await page.mouse.move(...at(0.5, 0.15));
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) await page.mouse.move(...at(0.5 - 0.01 * k, 0.15 + 0.06 * k));
+  await page.mouse.up();
+}
+
 // plain: serve as common static hosts do, without the CSP, COOP and COEP headers.
 // serviceWorkers 'block': the page runs without its service worker (every request is the
 // network's, so a test can route it).
