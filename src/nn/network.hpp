@@ -7,10 +7,13 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
+#include <algorithm>
 #include <string>
 
 #include "nn/dataset.hpp"
 #include "nn/model.hpp"
+#include "nn/signals.hpp"
 #include "nn/spec.hpp"
 #include "nn/trainer.hpp"
 #include "optim/factory.hpp"
@@ -25,6 +28,7 @@ class Network {
 
   void set_training(Dataset<float> data) {
     trainer_.reset();
+    meter_.reset();
     train_ = std::move(data);
   }
   void set_validation(Dataset<float> data) {
@@ -33,6 +37,7 @@ class Network {
   }
   void clear_data() {
     trainer_.reset();
+    meter_.reset();
     train_.reset();
     validation_.reset();
   }
@@ -51,6 +56,27 @@ class Network {
   }
   const Trainer<float>* trainer_if_any() const { return trainer_.get(); }
 
+  // One batch of the running fit with its per-layer signals (signals.hpp), measured on a probe
+  // of the first probe_rows training rows (fewer if there are fewer; the probe is kept until the
+  // data change). Empty when the fit had no batch left.
+  std::vector<LayerSignals> run_batch_with_signals(int probe_rows) {
+    require_in_range(probe_rows, limits::count(1, 10000), "signals", "probe_rows");
+    Trainer<float>& t = trainer();
+    if (t.finished()) return {};
+    if (!meter_ || meter_rows_ != probe_rows) {
+      const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(probe_rows), train_->size());
+      std::vector<std::size_t> rows(n);
+      for (std::size_t i = 0; i < n; ++i) rows[i] = i;
+      Tensor<float> probe;
+      train_->gather_x(rows, probe);
+      meter_ = std::make_unique<SignalMeter<float>>(std::move(probe));
+      meter_rows_ = probe_rows;
+    }
+    meter_->before_batch(model_);
+    t.run_batches(1);
+    return meter_->after_batch(model_);
+  }
+
   Model<float>& model() { return model_; }
   const Model<float>& model() const { return model_; }
   optim::Optimizer<float>& optimizer() { return *optimizer_; }
@@ -61,6 +87,8 @@ class Network {
   std::unique_ptr<optim::Optimizer<float>> optimizer_;
   std::optional<Dataset<float>> train_, validation_;
   std::unique_ptr<Trainer<float>> trainer_;
+  std::unique_ptr<SignalMeter<float>> meter_;
+  int meter_rows_ = 0;
 };
 
 }  // namespace basecamp::nn

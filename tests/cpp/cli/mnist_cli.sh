@@ -68,10 +68,14 @@ print("ok   5,000 images, 2 epochs: test_accuracy", d["test_accuracy"], "at", ro
 ' "$tmp/out"; then :; else
   echo "FAIL: short run: $(cat "$tmp/out") $(cat "$tmp/err")"; fail=$((fail + 1)); fi
 
-# The Keras book's convnet, briefly: its own batch (64) and network, the same output lines.
+# The Keras book's convnet, briefly: its own batch (64) and network, the same output lines, and
+# with --signals one line per layer with weights (3 Conv2D, 2 Dense) after the epoch.
 # (2,000 images for 1 epoch: 0.69..0.82 over seeds 1, 2, 3, 42; chance is 0.1. About 7 s.)
 n=$((n + 1))
-if "$BIN" mnist --model convnet --train-limit 2000 --epochs 1 --json >"$tmp/out" 2>"$tmp/err" &&
+if "$BIN" mnist --model convnet --train-limit 2000 --epochs 1 --signals --json >"$tmp/out" 2>"$tmp/err" &&
+   [ "$(grep -c '^  layer [0-9]* .*: |W| ' "$tmp/err")" -eq 5 ] &&
+   grep -qE '^  layer 1 conv2d 32 relu: \|W\| [0-9.]+, \|dL/dW\| [0-9.e-]+, update/weight [0-9.e-]+, dead [0-9.]+ %' "$tmp/err" &&
+   grep -qE '^  layer 8 dense 10 softmax: .* dead -, activations \[' "$tmp/err" &&
    grep -qF "# 28x28x1 → conv2d 32 3x3 relu → maxpool2d 2 → conv2d 64 3x3 relu → maxpool2d 2 → conv2d 64 3x3 relu → flatten → dense 64 relu → dense 10 softmax" "$tmp/err" &&
    grep -q "batch 64, 1 epoch" "$tmp/err" && grep -q "^epoch 1/1: loss" "$tmp/err" &&
    python3 -c '
