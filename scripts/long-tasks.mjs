@@ -1,4 +1,4 @@
-// `npm run long-tasks [-- --epochs N] [-- --model convnet]`: the page's responsiveness while lesson 6 trains. Opens the
+// `npm run long-tasks [-- --epochs N] [-- --model convnet] [-- --no-signals]`: the page's responsiveness while lesson 6 trains. Opens the
 // built lab in headless Chromium (as the browser tests do), starts the default MNIST run (the
 // Keras run; 1 epoch unless --epochs), and reports every main-thread long task (> 50 ms,
 // PerformanceObserver 'longtask') and every long animation frame with the scripts in it, from
@@ -14,12 +14,14 @@ const epochs = at >= 0 ? Number(argv[at + 1]) : 1;
 const modelAt = argv.indexOf('--model');
 const model = modelAt >= 0 ? argv[modelAt + 1] : 'mlp';
 if (!['mlp', 'convnet'].includes(model)) throw new Error(`--model must be mlp or convnet, got ${model}`);
+// --no-signals: the run without the per-layer signals (what measuring them costs).
+const signals = !argv.includes('--no-signals');
 
 await buildAll();
 const lab = await openLab();
 const { page } = lab;
 try {
-  await lab.goto(`6?epochs=${epochs}${model === 'convnet' ? '&model=convnet' : ''}`);
+  await lab.goto(`6?epochs=${epochs}${model === 'convnet' ? '&model=convnet' : ''}${signals ? '' : '&signals=0'}`);
   await page.waitForFunction(() => /ready/.test(document.querySelector('.lesson-6 [data-out="data-status"]')?.textContent ?? ''),
     null, { timeout: 120_000 });
   await page.evaluate(() => {
@@ -48,7 +50,7 @@ try {
     test: document.querySelector('.lesson-6 [data-out="test"]').textContent,
   }));
   const since = (t) => `${((t - r.start) / 1000).toFixed(1)} s`;
-  console.log(`lesson 6, ${model}, ${epochs} epoch(s): ${r.speed}; ${r.test}`);
+  console.log(`lesson 6, ${model}, ${epochs} epoch(s), signals ${signals ? 'on' : 'off'}: ${r.speed}; ${r.test}`);
   // Start to "finished", validation after each epoch and the final test included.
   console.log(`run time: ${seconds.toFixed(1)} s from the click on Start; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`cross-origin isolated: ${r.isolated} (threads), cores: ${r.cores}`);

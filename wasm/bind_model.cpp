@@ -25,6 +25,7 @@ EMSCRIPTEN_BINDINGS(basecamp_model) {
       .function("clearData", method<&Network::clear_data>)
       .function("startFit", method<&Network::start_fit>)
       .function("runBatches", method<&Network::run_batches>)
+      .function("runBatchWithSignals", method<&Network::run_batch_with_signals>)
       .function("stop", method<&Network::stop>)
       .function("history", method<&Network::history>)
       .function("evaluate", method<&Network::evaluate>)

@@ -204,13 +204,27 @@ class Network : public Fallible {
   // {epoch, batch, batchesPerEpoch, batchLoss, loss, metric, samplesSeen, done, epochEnd: log|null}
   val run_batches(int n) {
     nn::Trainer<float>& trainer = net().trainer();
-    const bool more = trainer.run_batches(n);
-    const nn::BatchLog& b = trainer.last_batch();
-    return object("epoch", b.epoch, "batch", b.batch, "batchesPerEpoch", b.batches_per_epoch,
-                  "batchLoss", b.batch_loss, "loss", b.loss,
-                  "metric", nnjs::number_or_null(b.metric),
-                  "samplesSeen", static_cast<double>(b.samples_seen), "done", !more,
-                  "epochEnd", trainer.epoch_ended() ? nnjs::epoch_to_js(trainer.history().back()) : val::null());
+    return batch_to_js(trainer, trainer.run_batches(n));
+  }
+  // One batch, as run_batches(1), with its per-layer signals (nn/signals.hpp) measured on the
+  // first probeRows training rows: the same object plus signals: [{layer, kind, activation,
+  // weightNorm, gradNorm, updateRatio, deadFraction (null: not ReLU), min, max, mean, std,
+  // histogram: Float64Array}].
+  val run_batch_with_signals(int probe_rows) {
+    const std::vector<nn::LayerSignals> signals = net().run_batch_with_signals(probe_rows);
+    nn::Trainer<float>& trainer = net().trainer();
+    val out = batch_to_js(trainer, !trainer.finished());
+    val list = val::array();
+    for (const nn::LayerSignals& s : signals) {
+      list.call<void>("push", object(
+          "layer", s.layer, "kind", std::string(s.kind == nn::LayerSpec::Kind::conv2d ? "conv2d" : "dense"),
+          "activation", nn::name_of(s.activation), "weightNorm", s.weight_norm, "gradNorm", s.grad_norm,
+          "updateRatio", nnjs::number_or_null(s.update_ratio), "deadFraction", nnjs::number_or_null(s.dead_fraction),
+          "min", s.activation_min, "max", s.activation_max, "mean", s.activation_mean, "std", s.activation_std,
+          "histogram", typed_copy(s.histogram.data(), s.histogram.size())));
+    }
+    out.set("signals", list);
+    return out;
   }
 
   void stop() {
@@ -297,6 +311,14 @@ class Network : public Fallible {
   void set_lr(double lr) { net().optimizer().set_lr(lr); }
 
  private:
+  static val batch_to_js(const nn::Trainer<float>& trainer, bool more) {
+    const nn::BatchLog& b = trainer.last_batch();
+    return object("epoch", b.epoch, "batch", b.batch, "batchesPerEpoch", b.batches_per_epoch,
+                  "batchLoss", b.batch_loss, "loss", b.loss,
+                  "metric", nnjs::number_or_null(b.metric),
+                  "samplesSeen", static_cast<double>(b.samples_seen), "done", !more,
+                  "epochEnd", trainer.epoch_ended() ? nnjs::epoch_to_js(trainer.history().back()) : val::null());
+  }
   static val evaluation_to_js(const nn::Evaluation& e) {
     return object("loss", e.loss, "accuracy", nnjs::number_or_null(e.metric));
   }

@@ -84,6 +84,14 @@ test('a run: started, progress per chunk, the epoch log, done with the results',
   const started = await next('started');
   assert.equal(started.parameters, 468874);
   assert.match(started.summary, /^784 → dense 512 relu → dense 128 relu → dense 10 softmax/);
+  // The first batch is measured (then one about every 400 ms): every layer with weights.
+  const signals = await next('signals');
+  assert.deepEqual(signals.at, { epoch: 1, batch: 1, batchesPerEpoch: 10 });
+  assert.deepEqual(signals.layers.map((l) => [l.layer, l.kind, l.activation]), [[0, 'dense', 'relu'], [1, 'dense', 'relu'], [2, 'dense', 'softmax']]);
+  assert.deepEqual(Object.keys(signals.layers[0]).sort(), ['activation', 'deadFraction', 'gradNorm', 'histogram', 'kind', 'layer', 'max', 'mean', 'min', 'std', 'updateRatio', 'weightNorm']);
+  assert.deepEqual(signals.layers[0].histogram, { typed: 'Float64Array', length: 24 });
+  assert.equal(signals.layers[2].deadFraction, null);
+  assert.ok(signals.layers.every((l) => l.weightNorm > 0 && l.gradNorm > 0 && l.updateRatio > 0 && l.updateRatio < 1));
   const progress = await next('progress');
   assert.ok(progress.batches.length >= 1);
   assert.deepEqual(Object.keys(progress.batches[0]).sort(), ['batch', 'batchLoss', 'epoch', 'loss', 'metric']);
@@ -115,6 +123,12 @@ test('a long run: a second start and a weights file are refused; pause, predict 
   assert.equal(file.error.code, 'busy');
   await send({ type: 'pause' });
   await next('paused');
+  // One batch while paused is always measured: its signals, then its progress, still paused.
+  await send({ type: 'step' });
+  const stepSignals = await next('signals');
+  const stepped = await next('progress');
+  assert.equal(stepped.batches.length, 1);
+  assert.equal(stepSignals.at.batch, stepped.last.batch);
   const image = new Uint8Array(784).fill(255);
   await send({ type: 'predict', id: 7, images: image, count: 1 });
   const prediction = await next('prediction');

@@ -202,6 +202,46 @@ test('seeded training is reproducible through the bindings', () => {
   assert.deepEqual(run(), run());
 });
 
+test('runBatchWithSignals: one batch as runBatches(1) trains it, with every weighted layer\'s signals', () => {
+  const train = (withSignals) => {
+    const model = core.newModel(blobSpec(), 'sgd', { lr: 0.1 });
+    try {
+      const { x, y } = blobs(30);
+      model.setTrainingData(x, 30, 4, y, 3);
+      model.startFit({ epochs: 1, batchSize: 10, seed: 5 });
+      model.runBatches(1);
+      const before = model.weights(0).data;
+      const p = withSignals ? model.runBatchWithSignals(12) : model.runBatches(1);
+      return { p, before, after: model.weights(0).data };
+    } finally {
+      model.delete();
+    }
+  };
+  const plainRun = train(false), measured = train(true);
+  const { signals, ...batch } = measured.p;
+  // The same batch, the same result: measuring does not change training.
+  assert.deepEqual(batch, plainRun.p);
+  assert.deepEqual(measured.after, plainRun.after);
+  assert.equal(signals.length, 2);  // the two Dense layers; Dropout has no weights
+  assert.deepEqual(signals.map((s) => [s.layer, s.kind, s.activation]), [[0, 'dense', 'relu'], [2, 'dense', 'softmax']]);
+  const norm = (a) => Math.sqrt(a.reduce((sum, v) => sum + v * v, 0));
+  const first = signals[0];
+  assert.ok(Math.abs(first.weightNorm - norm(measured.after)) < 1e-5 * norm(measured.after));
+  const delta = measured.after.map((v, i) => v - measured.before[i]);
+  assert.ok(Math.abs(first.updateRatio - norm(delta) / norm(measured.before)) < 1e-4 * first.updateRatio);
+  assert.ok(first.gradNorm > 0);
+  // SGD without momentum: the update is lr times the gradient.
+  assert.ok(Math.abs(norm(delta) - 0.1 * first.gradNorm) < 1e-3 * norm(delta));
+  assert.ok(first.deadFraction >= 0 && first.deadFraction <= 1);
+  assert.equal(signals[1].deadFraction, null);  // not a ReLU layer
+  assert.ok(first.histogram instanceof Float64Array && first.histogram.length === 24);
+  assert.equal(first.histogram.reduce((a, b) => a + b, 0), 12 * 8);  // 12 probe rows x 8 units
+  assert.ok(first.min >= 0 && first.max >= first.min && first.std >= 0);
+  const idle = core.newModel(blobSpec(), 'sgd', {});
+  assert.throws(() => idle.runBatchWithSignals(1), /not started/);
+  idle.delete();
+});
+
 test('1,000 create/train/delete cycles leave the heap unchanged', () => {
   const { x, y, pixels, labels } = blobs(20);
   const cycle = (i) => {

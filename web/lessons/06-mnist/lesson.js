@@ -5,10 +5,10 @@
 // The worker and what it has produced live in `session` (session.js), which outlives a remount;
 // the settings form is settings-form.js; this controller wires them to the page.
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
-import { readState } from '../../shared/url-state.js';
+import { readState, writeState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { parseNumber } from '../../shared/number-field.js';
-import { modelSpec, optimizerSettings, readLessonState, request, stateTable } from './settings.js';
+import { alwaysInUrl, modelSpec, optimizerSettings, readLessonState, request, stateTable } from './settings.js';
 import { createSettingsForm } from './settings-form.js';
 import { createTrainingCharts } from './training-charts.js';
 import { renderCell, renderConfusion, renderMistakes } from './confusion-view.js';
@@ -16,8 +16,10 @@ import { digitCanvas, drawDigit, fillGallery, mapCanvas, weightCanvas } from './
 import { createDrawPad } from './draw-pad.js';
 import { mountSmallDataExercise } from './small-data-exercise.js';
 import { template } from './template.js';
-import { batchesDone, session, shownRuns, worker } from './session.js';
+import { batchesDone, cancelComparison, session, shownRuns, startComparison, startRun, worker } from './session.js';
 import { createRunsView } from './runs-view.js';
+import { createSignalsView } from './signals-view.js';
+import { COMPARE_DEFAULT, COMPARE_EPOCHS, COMPARE_IMAGES, compareChoices, compareRequests } from './compare.js';
 import { clearRuns } from './runs-store.js';
 import { errorText } from '../../shared/error-text.js';
 import { kerasConvnet, kerasMnist } from '../../shared/catalogue.js';
@@ -48,7 +50,9 @@ export function mount(root, { core }) {
   const renderRuns = () => {
     runsView.render(session.runs, shownRuns());
     input('clear-runs').disabled = session.runs.length === 0;
+    renderCompare();
   };
+  const signalsView = createSignalsView({ ratioEl: out('signals-ratio'), gradEl: out('signals-grad'), table: out('signals-table'), summary: out('signals-summary') });
   mountSmallDataExercise(out('exercise'), () => {
     const accuracy = session.result?.evaluation.accuracy;
     return session.origin && (session.origin.fromFile || Number.isFinite(accuracy)) ? { ...session.origin, accuracy } : null;
@@ -61,15 +65,47 @@ export function mount(root, { core }) {
   // ---- training ----
   function start() {
     if (!form.check() || session.data.status !== 'ready') return;
-    const { run } = session;
-    Object.assign(run, { status: 'starting', batches: [], epochs: [], last: null, firstLoss: null, error: null, request: request(state),
-      lrChanges: [], liveError: null, stepped: null });
-    input('live-lr').value = String(run.request.settings.lr);
-    session.result = null;
+    session.compared = null;
+    startRun(request(state));
+    renewRun();
+    renderAll();
+  }
+  // What a new run clears on the page (a comparison's next run too: on 'started').
+  function renewRun() {
+    input('live-lr').value = String(session.run.request.settings.lr);
     selectedCell = null;
     charts.reset();
-    worker().postMessage({ type: 'start', ...run.request });
+    signalsView.reset();
+  }
+
+  // ---- compare optimizers (compare.js) ----
+  session.compareChoice ??= new Set(COMPARE_DEFAULT);
+  out('compare-choices').innerHTML = compareChoices().map((c) => `<label class="check"><input type="checkbox" name="compare-${c.id}" data-choice="${c.id}"
+    ${session.compareChoice.has(c.id) ? 'checked' : ''}> <span>${t(`l6.compare.choice.${c.id}`, { lr: formatNumber(c.settings.lr, 4) })}</span></label>`).join('');
+  function compare() {
+    if (!form.check() || session.data.status !== 'ready') return;
+    const entries = compareRequests(state, [...session.compareChoice]);
+    if (entries.length < 2) {
+      out('compare-message').textContent = t('l6.compare.pick_two');
+      out('compare-message').classList.add('warning');
+      return;
+    }
+    startComparison(entries);
+    renewRun();
     renderAll();
+    renderRuns();
+  }
+  function renderCompare() {
+    const active = ['running', 'paused', 'starting'].includes(session.run.status);
+    input('compare').disabled = active || session.data.status !== 'ready';
+    out('compare-hint').textContent = t('l6.compare.hint', { images: Math.min(COMPARE_IMAGES, state.train).toLocaleString('en-US'), epochs: COMPARE_EPOCHS });
+    const c = session.compare, done = session.compared;
+    const name = (id) => t(`l6.compare.name.${id}`);
+    out('compare-message').classList.remove('warning');
+    out('compare-message').textContent = c
+      ? t('l6.compare.running', { k: c.index + 1, n: c.entries.length, name: name(c.entries[c.index].id) })
+      : done ? t(done.stopped ? 'l6.compare.stopped' : 'l6.compare.done', { n: done.ids.length, ids: done.ids.map((id) => `#${id}`).join(', ') })
+        : '';
   }
   const send = (type) => () => worker().postMessage({ type });
   // Changes during a run: the learning rate from the next batch; one batch while paused.
@@ -137,6 +173,7 @@ export function mount(root, { core }) {
     out('train-message').textContent = message;
     out('train-message').classList.toggle('warning', ['diverged', 'error', 'crashed', 'crashed_memory'].includes(run.status) || growing);
     renderLive();
+    renderCompare();
   }
 
   // ---- results ----
@@ -296,6 +333,8 @@ export function mount(root, { core }) {
       case 'progress': charts.addBatches(m.batches, m.last.batchesPerEpoch); renderRun(); break;
       case 'epoch': charts.addEpoch(m.log); renderRun(); break;
       case 'lr-set': markLr(session.run.lrChanges.at(-1)); renderRun(); break;
+      case 'started': if (session.run.batches.length === 0) renewRun(); renderRun(); break;
+      case 'signals': signalsView.add(session.run.request?.spec, m); break;
       // The results (a table and galleries) in the next frame, apart from the status line.
       case 'done': case 'evaluated': renderRun(); requestAnimationFrame(() => { if (session.view) { renderResults(); renderRuns(); predictInk(); } }); break;
       case 'weights-loaded':
@@ -318,6 +357,7 @@ export function mount(root, { core }) {
 
   form.fill();
   form.check();
+  input('signals').checked = state.signals;
   // Replay a run that happened (or is happening) before this mount.
   if (session.run.last) {
     charts.addBatches(session.run.batches, session.run.last.batchesPerEpoch);
@@ -325,6 +365,8 @@ export function mount(root, { core }) {
     for (const change of session.run.lrChanges ?? []) markLr(change);
     if (session.run.request) input('live-lr').value = String(session.run.lrChanges?.at(-1)?.lr ?? session.run.request.settings.lr);
   }
+  signalsView.reset();
+  session.run.signals?.forEach((entry, i, all) => signalsView.add(session.run.request?.spec, entry, { redrawTable: i === all.length - 1 }));
   renderAll();
   renderRuns();
   if (session.data.status === 'idle' || session.data.status === 'error') {
@@ -335,11 +377,20 @@ export function mount(root, { core }) {
   const listeners = [
     [input('start'), 'click', start],
     [input('pause'), 'click', () => send(session.run.status === 'paused' ? 'resume' : 'pause')()],
-    [input('stop'), 'click', send('stop')],
+    [input('stop'), 'click', () => { cancelComparison(); send('stop')(); renderRun(); }],
+    [input('compare'), 'click', compare],
+    // From the next run on (the worker is told at start).
+    [input('signals'), 'change', () => { state.signals = input('signals').checked; writeState(stateTable, state, alwaysInUrl(state)); }],
+    [out('compare-choices'), 'change', (e) => {
+      const id = e.target.dataset.choice;
+      if (!id) return;
+      if (e.target.checked) session.compareChoice.add(id); else session.compareChoice.delete(id);
+    }],
     [input('reset'), 'click', () => {
       for (const [key, spec] of Object.entries(stateTable)) state[key] = spec.default;
       form.fill();
       form.check();
+      input('signals').checked = state.signals;
     }],
     [input('clear'), 'click', () => pad.clear()],
     [out('mistakes'), 'click', inspectTest],
@@ -360,6 +411,7 @@ export function mount(root, { core }) {
     [input('load'), 'change', loadFile],
     [$('.l6-settings'), 'change', form.check],
     [out('hyper'), 'change', form.check],
+    [$('.l6-settings'), 'change', renderCompare],
   ];
   for (const [el, type, fn] of listeners) el.addEventListener(type, fn);
   return () => {
@@ -367,6 +419,7 @@ export function mount(root, { core }) {
     session.view = null;
     charts.dispose();
     runsView.dispose();
+    signalsView.dispose();
     pad.dispose();
   };
 }

@@ -97,5 +97,7 @@ export function clearRuns(runs) {
 export function differences(runs) {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.settings)))];
   const differing = keys.filter((k) => k === 'lr changes' || new Set(runs.map((r) => JSON.stringify(r.settings[k] ?? null))).size > 1);
-  return runs.map((r) => differing.filter((k) => k !== 'lr changes' || k in r.settings).map((k) => [k, r.settings[k] ?? '–']));
+  // An optimizer's own hyperparameter ("sgd.momentum") is named only for runs of that optimizer.
+  const applies = (k, r) => (k === 'lr changes' ? k in r.settings : !k.includes('.') || k.startsWith(`${r.settings.optimizer}.`));
+  return runs.map((r) => differing.filter((k) => applies(k, r)).map((k) => [k, r.settings[k] ?? '–']));
 }

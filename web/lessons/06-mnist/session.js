@@ -11,14 +11,45 @@ import { keepRun, loadRuns } from './runs-store.js';
 export const session = {
   worker: null, view: null,
   data: { status: 'idle', received: 0, total: 1, message: '' },
-  run: { status: 'idle', batches: [], epochs: [], last: null, firstLoss: null },
+  run: { status: 'idle', batches: [], epochs: [], last: null, firstLoss: null, signals: [] },
   result: null, hasModel: false, predictId: 0, mapsId: 0, fileMessage: '',
   // Where the network behind `result` came from: {fromFile, trainSize, epochs} (the exercise).
   origin: null,
   // The runs kept (runs-store.js) and the ids drawn on the comparison charts (the last four
   // kept, until the learner picks).
   runs: loadRuns(), shownRuns: null,
+  // A comparison of optimizers going on (compare.js): {entries: [{id, request}], index, ids}; the
+  // last one that ended: {ids, stopped}. The optimizers ticked for the next one.
+  compare: null, compared: null, compareChoice: null,
 };
+
+// Signal measurements kept per run (for a redraw after a remount): the oldest go beyond this.
+const MAX_SIGNALS = 2000;
+
+// A new run: the session's run reset for `request`, and the worker told to start it.
+export function startRun(request) {
+  Object.assign(session.run, { status: 'starting', batches: [], epochs: [], last: null, firstLoss: null, error: null, request,
+    lrChanges: [], liveError: null, stepped: null, signals: [] });
+  session.result = null;
+  worker().postMessage({ type: 'start', ...request });
+}
+
+// A comparison: its runs one after another (each next one starts when the last is done).
+export function startComparison(entries) {
+  if (!entries.length) return;
+  session.compare = { entries, index: 0, ids: [] };
+  session.compared = null;
+  shownRuns().clear();
+  startRun(entries[0].request);
+}
+
+// The runs left of a comparison are dropped (Stop, a failed start, a dead worker).
+function endComparison(stopped) {
+  if (!session.compare) return;
+  session.compared = { ids: session.compare.ids, stopped };
+  session.compare = null;
+}
+export const cancelComparison = () => endComparison(true);
 
 export function shownRuns() {
   session.shownRuns ??= new Set(session.runs.slice(-4).map((r) => r.id));
@@ -50,6 +81,7 @@ function workerDied(w, message = '') {
   session.worker = null;
   const again = session.data.status === 'loading' && session.run.status.startsWith('crashed');
   const status = /memory|OOM/i.test(message) ? 'crashed_memory' : 'crashed';
+  endComparison(true);
   Object.assign(session.run, { status, message: '' });
   session.hasModel = false;
   announce(session.run);
@@ -82,6 +114,19 @@ function announce(run) {
   setActivity(6, text);
 }
 
+// After a run of a comparison: the next one, or the comparison's end. A diverged run is a result
+// (SGD with too large a step); a stopped one ends the comparison.
+function nextCompared(reason) {
+  const c = session.compare;
+  if (!c) return;
+  if (reason === 'stopped' || c.index + 1 >= c.entries.length) {
+    endComparison(reason === 'stopped');
+    return;
+  }
+  c.index += 1;
+  startRun(c.entries[c.index].request);
+}
+
 // Worker replies → session state (no DOM here).
 function absorb(m) {
   absorbState(m);
@@ -104,20 +149,32 @@ function absorbState(m) {
     case 'epoch': run.epochs.push(m.log); break;
     case 'paused': run.status = 'paused'; break;
     case 'lr-set': run.lrChanges.push({ lr: m.lr, from: m.from }); run.liveError = null; break;
+    case 'signals':
+      run.signals.push({ at: m.at, layers: m.layers });
+      if (run.signals.length > MAX_SIGNALS) run.signals.splice(0, run.signals.length - MAX_SIGNALS);
+      break;
     case 'resumed': run.status = 'running'; break;
     case 'done':
       run.status = m.reason;
       session.result = m.result;
       session.origin = { fromFile: false, trainSize: Math.min(run.request.trainSize, data.trainCount), epochs: run.last?.epoch ?? 0 };
-      if (run.batches.length) shownRuns().add(keepRun(session.runs, run, m.result, m.reason).id);
+      if (run.batches.length) {
+        const { id } = keepRun(session.runs, run, m.result, m.reason);
+        shownRuns().add(id);
+        session.compare?.ids.push(id);
+      }
       if (m.reason === 'diverged') session.hasModel = false; // its weights are no longer numbers
+      nextCompared(m.reason);
       break;
     case 'evaluated': session.result = m.result; break;
     case 'weights-loaded': session.result = m.result; session.hasModel = true; session.origin = { fromFile: true }; break;
     case 'error':
       // MNIST's download fails with the page's own message; the core's errors keep their fields.
       if (m.during === 'load') Object.assign(data, { status: 'error', message: m.message });
-      else if (m.during === 'start' || m.during === 'worker') Object.assign(run, { status: 'error', error: m.error });
+      else if (m.during === 'start' || m.during === 'worker') {
+        Object.assign(run, { status: 'error', error: m.error });
+        endComparison(true);
+      }
       else if (m.during === 'set-lr') run.liveError = m.error;
       break;
     default:

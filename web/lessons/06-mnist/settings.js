@@ -68,6 +68,8 @@ export const stateTable = {
   init: { type: 'string', default: preset.initializer, choices: INITIALIZERS },
   val: { type: 'string', default: 'test', choices: VALIDATIONS },
   seed: { type: 'int', default: preset.seed, min: 0, max: LIMITS.seed[1] },
+  // Per-layer signals measured while training (the worker's 'signals'; off: a run without them).
+  signals: { type: 'bool', default: true },
 };
 
 // The optimizer's hyperparameters: HYPERPARAMETERS[opt] with the URL's changes (names the
@@ -133,7 +135,7 @@ export function request(state) {
   return {
     spec: modelSpec(state), optimizer: state.opt, settings: optimizerSettings(state),
     fit: { epochs: state.epochs, batchSize: state.batch, shuffle: true, seed: state.seed },
-    trainSize: state.train, validation: state.val,
+    trainSize: state.train, validation: state.val, signals: state.signals,
   };
 }
 

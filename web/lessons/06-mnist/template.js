@@ -71,6 +71,18 @@ export const template = `
   <p class="sr-only" data-out="chart-summary" aria-live="polite"></p>
 </section>
 
+<section class="panel" aria-labelledby="l6-signals-h">
+  <h2 id="l6-signals-h" data-i18n="l6.signals.title"></h2>
+  <p class="hint" data-i18n="l6.signals.hint"></p>
+  <p><label class="check"><input type="checkbox" name="signals"> <span data-i18n="l6.signals.measure"></span></label></p>
+  <p data-out="signals-summary" aria-live="polite"></p>
+  <div class="l6-table-wrap"><table class="l6-signals" data-out="signals-table"></table></div>
+  <div class="l6-charts">
+    <div><h3 data-i18n="l6.signals.ratio_title"></h3><div class="chart" data-out="signals-ratio" role="img" data-i18n-aria-label="l6.signals.ratio_aria"></div></div>
+    <div><h3 data-i18n="l6.signals.grad_title"></h3><div class="chart" data-out="signals-grad" role="img" data-i18n-aria-label="l6.signals.grad_aria"></div></div>
+  </div>
+</section>
+
 <section class="panel" aria-labelledby="l6-results-h">
   <h2 id="l6-results-h" data-i18n="l6.results.title"></h2>
   <p class="l6-test" data-out="test"></p>
@@ -107,6 +119,13 @@ export const template = `
     <div><h3 data-i18n="l6.runs.acc_title"></h3><div class="chart" data-out="runs-acc" role="img" data-i18n-aria-label="l6.runs.acc_aria"></div></div>
   </div>
   <p><button type="button" name="clear-runs" class="secondary" data-i18n="l6.runs.clear"></button></p>
+  <div class="l6-compare" role="group" aria-labelledby="l6-compare-h">
+    <h3 id="l6-compare-h" data-i18n="l6.compare.title"></h3>
+    <p class="hint" data-out="compare-hint"></p>
+    <div class="l6-compare-choices" data-out="compare-choices"></div>
+    <p><button type="button" name="compare" data-i18n="l6.compare.start"></button></p>
+    <p class="message" data-out="compare-message" role="status"></p>
+  </div>
 </section>
 
 <div data-out="exercise"></div>

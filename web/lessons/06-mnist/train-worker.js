@@ -5,8 +5,8 @@
 // Protocol (all messages are plain objects with a `type`):
 //   page → worker
 //     {type: 'load', baseUrl}                 fetch MNIST (relative to the page's base URL)
-//     {type: 'start', spec, optimizer, settings, fit, trainSize, validation: 'test'|'split'|'none'}
-//                                             build a new model and train it
+//     {type: 'start', spec, optimizer, settings, fit, trainSize, validation: 'test'|'split'|'none',
+//      signals?: false}                       build a new model and train it (signals: see below)
 //     {type: 'pause'} / {type: 'resume'} / {type: 'stop'}   between chunks of batches
 //     {type: 'step'}                          while paused: train one batch, stay paused
 //     {type: 'set-lr', lr}                    during a run: the learning rate from the next batch
@@ -25,6 +25,11 @@
 //     {type: 'epoch', log: {epoch, loss, metric, valLoss, valMetric}}
 //     {type: 'paused'} / {type: 'resumed'}
 //     {type: 'lr-set', lr, from: {epoch, batch, batchesPerEpoch}}   lr applies after that batch
+//     {type: 'signals', at: {epoch, batch, batchesPerEpoch}, layers: [{layer, kind, activation,
+//      weightNorm, gradNorm, updateRatio, deadFraction, min, max, mean, std, histogram}]}
+//                                             per layer with weights, for one batch about every
+//                                             SIGNALS_MS of training and for every 'step' (the
+//                                             core's nn/signals.hpp; off when start says signals: false)
 //     {type: 'done', reason: 'finished'|'stopped'|'diverged', history, result}
 //         result: {evaluation: {loss, accuracy}, report (core.classificationReport), probs
 //                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
@@ -44,6 +49,9 @@ import { loadMnist } from '../../shared/mnist-data.js';
 import { errorFields } from '../../shared/api/errors.js';
 
 const CHUNK_MS = 75;
+const SIGNALS_MS = 400;
+// The probe the activations are measured on: fewer rows for a convnet (its feature maps are large).
+const probeRows = (spec) => (spec.image ? 64 : 256);
 const MISTAKES = 36;
 const CLASSES = 10;
 const PIXELS = 784;
@@ -222,7 +230,7 @@ function results(core) {
   return { evaluation, report, probs, kernel: model.weights(0) };
 }
 
-async function train(core, { spec, optimizer, settings, fit, trainSize, validation }) {
+async function train(core, { spec, optimizer, settings, fit, trainSize, validation, signals = true }) {
   if (!data) throw new Error('the MNIST data is not loaded yet');
   if (run) throw busy('start');
   const next = core.newModel(spec, optimizer, settings);
@@ -240,7 +248,8 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
   model?.delete();
   model = next;
   self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary(), build: coreBuild() });
-  run = { paused: false, stopping: false, step: false, started: performance.now(), pausedMs: 0, at: { epoch: 1, batch: 0, batchesPerEpoch: 1 } };
+  run = { paused: false, stopping: false, step: false, started: performance.now(), pausedMs: 0, at: { epoch: 1, batch: 0, batchesPerEpoch: 1 },
+    probe: signals ? probeRows(spec) : 0, signalsAt: -Infinity };
   let reason = 'finished';
   for (;;) {
     if (run.stopping) {
@@ -261,7 +270,16 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
     const batches = [];
     let last = null;
     do {
-      last = model.runBatches(1);
+      // About every SIGNALS_MS (and for a learner's single step), one batch is measured.
+      const measured = run.probe > 0 && (single || performance.now() - run.signalsAt >= SIGNALS_MS);
+      last = measured ? model.runBatchWithSignals(run.probe) : model.runBatches(1);
+      if (measured) {
+        run.signalsAt = performance.now();
+        const layers = last.signals;
+        delete last.signals;  // its histograms are transferred below; `last` is posted again
+        self.postMessage({ type: 'signals', at: { epoch: last.epoch, batch: last.batch, batchesPerEpoch: last.batchesPerEpoch }, layers },
+          layers.map((l) => l.histogram.buffer));
+      }
       batches.push({ epoch: last.epoch, batch: last.batch, batchLoss: last.batchLoss, loss: last.loss, metric: last.metric });
       if (last.epochEnd) break;
     } while (!single && !last.done && Number.isFinite(last.batchLoss) && performance.now() - chunkStart < CHUNK_MS);
