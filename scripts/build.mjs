@@ -35,13 +35,14 @@ export function buildNative(targets = [], options = {}) {
 // The wasm targets the served lab needs (the page's single-thread and threaded modules, each in
 // SIMD128 and relaxed SIMD); `npm start` builds only these, `npm test` and `npm run build`
 // everything (tests, node modules too).
-export const LAB_WASM_TARGETS = ['basecamp_web', 'basecamp_web_mt', 'basecamp_web_relaxed',
-  'basecamp_web_mt_relaxed'];
+export const LAB_SINGLE_TARGETS = ['basecamp_web', 'basecamp_web_relaxed'];
+export const LAB_THREADED_TARGETS = ['basecamp_web_mt', 'basecamp_web_mt_relaxed'];
+export const LAB_WASM_TARGETS = [...LAB_SINGLE_TARGETS, ...LAB_THREADED_TARGETS];
 
 // npm puts node_modules/.bin first on PATH, and with it npm binaryen 132's wasm-opt, which em++
 // then runs instead of Debian's binaryen 108: 132 does not read the prototype relaxed-SIMD opcode
 // the kernel is compiled to ("unknown SIMD operation 175"). em++ gets a PATH without it.
-function emscriptenEnv() {
+export function emscriptenEnv() {
   const bin = path.join(root, 'node_modules', '.bin');
   const PATH = (process.env.PATH ?? '').split(path.delimiter)
     .filter((dir) => dir && !dir.endsWith(`${path.sep}node_modules${path.sep}.bin`) && dir !== bin)
@@ -66,23 +67,34 @@ export async function buildSite() {
   // vite.config.js reads the wasm build and the output folder from scripts/paths.mjs.
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
     '--logLevel', 'warn']);
-  // The threaded builds (SIMD128 and relaxed SIMD) ship as static files (vite would rebundle
-  // their pthread workers wrongly); web/shared/core.js imports one from wasm-mt/ when the page is
-  // cross-origin isolated.
-  mkdirSync(path.join(distDir, 'wasm-mt'), { recursive: true });
-  for (const name of ['basecamp_web_mt', 'basecamp_web_mt_relaxed']) {
-    for (const ext of ['.mjs', '.wasm', '.worker.js'])
-      copyFileSync(path.join(wasmDir, name + ext), path.join(distDir, 'wasm-mt', name + ext));
-  }
-  // Last: the service worker's list covers every file now in dist/.
-  writeOfflineWorker(distDir);
+  installThreaded();
 }
 
-// labOnly: just what serving the lab needs (no native build, no test suites).
-export async function buildAll({ site = true, labOnly = false } = {}) {
+// The threaded builds (SIMD128 and relaxed SIMD) ship as static files (vite would rebundle their
+// pthread workers wrongly); web/shared/core.js imports one from wasm-mt/ when the page is
+// cross-origin isolated, and falls back to one thread when they are not there (yet: `npm start`
+// serves before it builds them). Then the service worker's list, of every file now in dist/
+// (written again from web/public/sw.js: a filled one has no empty list left to fill).
+export function installThreaded() {
+  const built = LAB_THREADED_TARGETS.every((name) => existsSync(path.join(wasmDir, `${name}.wasm`)));
+  if (built) {
+    mkdirSync(path.join(distDir, 'wasm-mt'), { recursive: true });
+    for (const name of LAB_THREADED_TARGETS) {
+      for (const ext of ['.mjs', '.wasm', '.worker.js'])
+        copyFileSync(path.join(wasmDir, name + ext), path.join(distDir, 'wasm-mt', name + ext));
+    }
+  }
+  copyFileSync(path.join(root, 'web', 'public', 'sw.js'), path.join(distDir, 'sw.js'));
+  writeOfflineWorker(distDir);
+  return built;
+}
+
+// labOnly: just what serving the lab needs (no native build, no test suites); with
+// threaded: false, only its single-thread modules (`npm start` builds the threaded ones after).
+export async function buildAll({ site = true, labOnly = false, threaded = true } = {}) {
   ensureDeps();
   if (labOnly) {
-    buildWasm({}, LAB_WASM_TARGETS);
+    buildWasm({}, threaded ? LAB_WASM_TARGETS : LAB_SINGLE_TARGETS);
   } else {
     buildNative();
     buildWasm();

@@ -5,6 +5,7 @@
 // training worker too, where an init script does not reach). The page and the worker must then
 // load a SIMD128 build and the lessons must work on it: the threaded one where the server
 // isolates the page, the single-thread one on a plain static host (no service worker either).
+// Last, the threaded files missing on an isolating server (npm start serves before building them).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLab } from './harness.mjs';
@@ -56,3 +57,24 @@ for (const [host, plain, build] of [['an isolating server', false, /basecamp_web
     assert.deepEqual(unexpected(lab), []);
   });
 }
+
+// `npm start` serves the lab before it has built the threaded modules (scripts/start.mjs): an
+// isolated page whose wasm-mt/ files are not there yet runs on one thread, the worker too.
+test('on an isolating server without the threaded files yet: the lab runs on the single-thread build', async () => {
+  const lab = await openLab({ serviceWorkers: 'block' });
+  labs.push(lab);
+  await lab.context.route(/\/wasm-mt\//, (route) => route.fulfill({ status: 404, body: 'not built yet' }));
+  const { page } = lab;
+  await lab.goto('6?train=1000&epochs=1&batch=100', 'en');
+  assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+  await page.waitForFunction(() => !document.querySelector('.lesson-6 button[name=start]').disabled, null, { timeout: 120_000 });
+  await page.click('.lesson-6 button[name=start]');
+  await page.waitForFunction(() => /Training finished/.test(document.querySelector('.lesson-6 [data-out="train-message"]').textContent),
+    null, { timeout: 120_000 });
+  assert.match(await page.locator('.lesson-6 [data-out="speed"]').textContent(), /1 thread/);
+  const trainer = page.workers().find((w) => w.url().includes('train-worker'));
+  const workerWasm = await wasmIn(trainer);
+  assert.ok(workerWasm.some((u) => /basecamp_web_relaxed-[\w-]+\.wasm$/.test(u)) && !workerWasm.some((u) => /_mt/.test(u)), workerWasm.join('\n'));
+  await lab.assertNoErrorBanner();
+  assert.deepEqual(lab.problems.filter((p) => !/Failed to load resource|404/.test(p)), []);
+});
