@@ -5,13 +5,12 @@
 // Shared by bench/train_convnet.cpp (native) and wasm/bind_bench.cpp (node and the browser).
 #pragma once
 
-#include <chrono>
 #include <memory>
 #include <vector>
 
-#include "linalg/parallel.hpp"
 #include "nn.hpp"
 #include "random.hpp"
+#include "time_steps.hpp"
 
 namespace basecamp::bench {
 
@@ -37,12 +36,7 @@ class ConvnetStep {
 
   // Samples per second over `batches` timed batches, after 3 warm-up batches.
   double samples_per_second(int batches, int threads) {
-    linalg::set_threads(threads);
-    for (int i = 0; i < 3; ++i) step();
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < batches; ++i) step();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return static_cast<double>(batches) * batch_ / s;
+    return time_steps([this] { step(); }, batch_, batches, threads, 3);
   }
 
  private:

@@ -5,16 +5,15 @@
 // wasm/bind_bench.cpp (node and the browser), so every runtime times the same code.
 #pragma once
 
-#include <chrono>
 #include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "autodiff.hpp"
-#include "linalg/parallel.hpp"
 #include "optim/rmsprop.hpp"
 #include "random.hpp"
+#include "time_steps.hpp"
 
 namespace basecamp::bench {
 
@@ -69,12 +68,7 @@ class MlpStep {
 
   // Samples per second over `batches` timed batches, after 5 warm-up batches (buffers, caches).
   double samples_per_second(int batches, int threads) {
-    linalg::set_threads(threads);
-    for (int i = 0; i < 5; ++i) step();
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < batches; ++i) step();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return static_cast<double>(batches) * batch_ / s;
+    return time_steps([this] { step(); }, batch_, batches, threads, 5);
   }
 
  private:
