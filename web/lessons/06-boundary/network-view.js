@@ -128,26 +128,28 @@ export function createNetwork(root, handlers) {
     requestAnimationFrame(layoutLinks);
   }
 
-  // Lines between neuron centres, in the SVG that lies under the columns.
+  // Lines between neuron centres, in the SVG that lies under the columns. Every position is read
+  // first and every line written after, into one fragment: a read after a write would make the
+  // browser lay the page out again, once per link (a long frame with a hundred links).
   function layoutLinks() {
     if (!structure) return;
     // Positions in the scrolling box's content coordinates (the SVG scrolls with the columns).
     const box = root.getBoundingClientRect();
     const left = box.left + root.clientLeft - root.scrollLeft, top = box.top + root.clientTop - root.scrollTop;
-    svg.setAttribute('width', root.scrollWidth);
-    svg.setAttribute('height', root.scrollHeight);
-    svg.replaceChildren();
-    links = [];
-    const centre = (c, side) => {
+    const sides = canvases.map((list) => list.map((c) => {
       const r = c.getBoundingClientRect();
-      return [(side > 0 ? r.right : r.left) - left, r.top + r.height / 2 - top];
-    };
+      const y = r.top + r.height / 2 - top;
+      return { right: [r.right - left, y], left: [r.left - left, y] };
+    }));
+    const width = root.scrollWidth, height = root.scrollHeight;
+    const fragment = document.createDocumentFragment();
+    links = [];
     let index = 0;
     for (let layer = 1; layer < canvases.length; layer++) {
-      const from = canvases[layer - 1], to = canvases[layer];
+      const from = sides[layer - 1], to = sides[layer];
       for (let i = 0; i < from.length; i++) {
         for (let j = 0; j < to.length; j++) {
-          const [x1, y1] = centre(from[i], 1), [x2, y2] = centre(to[j], -1);
+          const [x1, y1] = from[i].right, [x2, y2] = to[j].left;
           const line = document.createElementNS(SVG, 'path');
           const mx = (x1 + x2) / 2;
           line.setAttribute('d', `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`);
@@ -157,12 +159,15 @@ export function createNetwork(root, handlers) {
           line.dataset.layer = layer - 1;
           line.dataset.from = i;
           line.dataset.to = j;
-          svg.append(line);
+          fragment.append(line);
           links.push({ line, title, layer: layer - 1, from: i, to: j, index: index + i * to.length + j });
         }
       }
       index += from.length * to.length + to.length;  // kernel, then bias
     }
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', height);
+    svg.replaceChildren(fragment);
     if (lastParams) paintLinks(lastParams);
   }
 
