@@ -18,6 +18,8 @@ import { mountSmallDataExercise } from './small-data-exercise.js';
 import { template } from './template.js';
 import { batchesDone, session, shownRuns, worker } from './session.js';
 import { createRunsView } from './runs-view.js';
+import { createLiveMomentum } from './live-momentum.js';
+import { mountKerasExport } from './keras-export.js';
 import { clearRuns } from './runs-store.js';
 import { errorText } from '../../shared/error-text.js';
 import { kerasConvnet, kerasMnist } from '../../shared/catalogue.js';
@@ -53,6 +55,15 @@ export function mount(root, { core }) {
     const accuracy = session.result?.evaluation.accuracy;
     return session.origin && (session.origin.fromFile || Number.isFinite(accuracy)) ? { ...session.origin, accuracy } : null;
   });
+  const xOf = ({ epoch, batch, batchesPerEpoch }) => epoch - 1 + batch / batchesPerEpoch;
+  const liveMomentum = createLiveMomentum(root, {
+    charts, xOf, post: (message) => worker().postMessage(message),
+    say: (text) => { out('live-message').textContent = text; out('live-message').classList.add('warning'); },
+  });
+  const unmountKeras = mountKerasExport(out('keras-panel'), {
+    code: () => core.mnistKeras(request(state)),
+    settingsError: () => (form.check() ? '' : out('settings-message').textContent),
+  });
   let lastInk = null;
   let selectedCell = null;
   // The image whose feature maps are shown: the drawn digit, or a test image clicked.
@@ -65,6 +76,7 @@ export function mount(root, { core }) {
     Object.assign(run, { status: 'starting', batches: [], epochs: [], last: null, firstLoss: null, error: null, request: request(state),
       lrChanges: [], liveError: null, stepped: null });
     input('live-lr').value = String(run.request.settings.lr);
+    liveMomentum.reset(run);
     session.result = null;
     selectedCell = null;
     charts.reset();
@@ -72,8 +84,7 @@ export function mount(root, { core }) {
     renderAll();
   }
   const send = (type) => () => worker().postMessage({ type });
-  // Changes during a run: the learning rate from the next batch; one batch while paused.
-  const xOf = ({ epoch, batch, batchesPerEpoch }) => epoch - 1 + batch / batchesPerEpoch;
+  // Changes during a run: the learning rate (and momentum) from the next batch; one batch while paused.
   const markLr = (change) => charts.mark(xOf(change.from), t('l6.live.mark', { lr: formatNumber(change.lr, 4) }));
   function applyLr() {
     const text = input('live-lr').value;
@@ -97,6 +108,7 @@ export function mount(root, { core }) {
     out('live-message').classList.toggle('warning', Boolean(run.liveError));
     out('lr-changes').innerHTML = (run.lrChanges ?? []).map((c) => `<li>${t('l6.live.change', {
       lr: formatNumber(c.lr, 4), epoch: c.from.epoch, batch: c.from.batch, x: formatNumber(xOf(c.from), 3) })}</li>`).join('');
+    liveMomentum.render(run);
   }
 
   function renderRun() {
@@ -296,6 +308,7 @@ export function mount(root, { core }) {
       case 'progress': charts.addBatches(m.batches, m.last.batchesPerEpoch); renderRun(); break;
       case 'epoch': charts.addEpoch(m.log); renderRun(); break;
       case 'lr-set': markLr(session.run.lrChanges.at(-1)); renderRun(); break;
+      case 'momentum-set': liveMomentum.changed(session.run); renderRun(); break;
       // The results (a table and galleries) in the next frame, apart from the status line.
       case 'done': case 'evaluated': renderRun(); requestAnimationFrame(() => { if (session.view) { renderResults(); renderRuns(); predictInk(); } }); break;
       case 'weights-loaded':
@@ -324,6 +337,7 @@ export function mount(root, { core }) {
     for (const log of session.run.epochs) charts.addEpoch(log);
     for (const change of session.run.lrChanges ?? []) markLr(change);
     if (session.run.request) input('live-lr').value = String(session.run.lrChanges?.at(-1)?.lr ?? session.run.request.settings.lr);
+    liveMomentum.replay(session.run);
   }
   renderAll();
   renderRuns();
@@ -365,6 +379,8 @@ export function mount(root, { core }) {
   return () => {
     for (const [el, type, fn] of listeners) el.removeEventListener(type, fn);
     session.view = null;
+    liveMomentum.dispose();
+    unmountKeras();
     charts.dispose();
     runsView.dispose();
     pad.dispose();

@@ -93,7 +93,7 @@ function absorbState(m) {
   switch (m.type) {
     case 'data-progress': Object.assign(data, { status: 'loading', received: m.received, total: m.total }); break;
     case 'data': Object.assign(data, { status: 'ready', trainCount: m.trainCount, testCount: m.testCount, images: m.testImages, labels: m.testLabels }); break;
-    case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters, build: m.build }); session.hasModel = true; break;
+    case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters, build: m.build, momentum: m.momentum ?? null }); session.hasModel = true; break;
     case 'progress':
       // A batch trained while paused is the learner's "one batch" step: its loss is shown.
       run.stepped = run.status === 'paused' ? m.batches.at(-1) : null;
@@ -104,6 +104,7 @@ function absorbState(m) {
     case 'epoch': run.epochs.push(m.log); break;
     case 'paused': run.status = 'paused'; break;
     case 'lr-set': run.lrChanges.push({ lr: m.lr, from: m.from }); run.liveError = null; break;
+    case 'momentum-set': (run.momentumChanges ??= []).push({ momentum: m.momentum, from: m.from }); run.liveError = null; break;
     case 'resumed': run.status = 'running'; break;
     case 'done':
       run.status = m.reason;
@@ -118,7 +119,7 @@ function absorbState(m) {
       // MNIST's download fails with the page's own message; the core's errors keep their fields.
       if (m.during === 'load') Object.assign(data, { status: 'error', message: m.message });
       else if (m.during === 'start' || m.during === 'worker') Object.assign(run, { status: 'error', error: m.error });
-      else if (m.during === 'set-lr') run.liveError = m.error;
+      else if (m.during === 'set-lr' || m.during === 'set-momentum') run.liveError = m.error;
       break;
     default:
   }
