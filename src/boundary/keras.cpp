@@ -3,22 +3,14 @@
 #include <sstream>
 
 #include "error.hpp"
-#include "optim/optimizer.hpp"
+#include "nn/keras_lines.hpp"
 
 namespace basecamp::boundary {
 
-namespace {
+using nn::keras::number;
+using nn::keras::quoted;
 
-std::string num(double v) { return optim::format_number(v); }
-std::string py_bool(bool b) { return b ? "True" : "False"; }
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
+namespace {
 
 // numpy expressions of the features, in the lesson's fixed order.
 std::string feature_expr(Feature f) {
@@ -32,61 +24,6 @@ std::string feature_expr(Feature f) {
     case Feature::sinx2: return "np.sin(x2)";
   }
   return "";
-}
-
-std::string initializer(nn::Init i) {
-  switch (i) {
-    case nn::Init::random_normal: return "keras.initializers.RandomNormal(stddev=0.01)";
-    case nn::Init::glorot_uniform: return "\"glorot_uniform\"";
-    case nn::Init::he_normal: return "\"he_normal\"";
-    case nn::Init::zeros: return "\"zeros\"";
-  }
-  return "";
-}
-
-// The Keras optimizer with every hyperparameter, from the optimizer the core would build; the
-// notes say where torch's rule (the core's) and Keras's differ.
-void optimizer(std::ostringstream& out, const LabSettings& s) {
-  optim::OptimizerSettings o = s.optimizer_settings;
-  o.lr = s.lr;
-  const auto built = optim::make_optimizer<double>(s.optimizer, o);
-  std::vector<std::string> notes;
-  std::string call;
-  if (auto* p = dynamic_cast<optim::SGD<double>*>(built.get())) {
-    const auto& k = p->options();
-    call = "keras.optimizers.SGD(learning_rate=" + num(s.lr) + ", momentum=" + num(k.momentum) +
-           ", nesterov=" + py_bool(k.nesterov) + (k.weight_decay != 0 ? ", weight_decay=" + num(k.weight_decay) : "") + ")";
-    if (k.dampening != 0) notes.push_back("dampening=" + num(k.dampening) + " (torch) has no Keras counterpart.");
-  } else if (auto* p = dynamic_cast<optim::Adagrad<double>*>(built.get())) {
-    const auto& k = p->options();
-    call = "keras.optimizers.Adagrad(learning_rate=" + num(s.lr) + ", initial_accumulator_value=" +
-           num(k.initial_accumulator_value) + ", epsilon=" + num(k.eps) +
-           (k.weight_decay != 0 ? ", weight_decay=" + num(k.weight_decay) : "") + ")";
-    if (k.lr_decay != 0) notes.push_back("lr_decay=" + num(k.lr_decay) + " (torch) has no Keras counterpart.");
-  } else if (auto* p = dynamic_cast<optim::RMSprop<double>*>(built.get())) {
-    const auto& k = p->options();
-    call = "keras.optimizers.RMSprop(learning_rate=" + num(s.lr) + ", rho=" + num(k.alpha) + ", momentum=" +
-           num(k.momentum) + ", epsilon=" + num(k.eps) + ", centered=" + py_bool(k.centered) +
-           (k.weight_decay != 0 ? ", weight_decay=" + num(k.weight_decay) : "") + ")";
-    notes.push_back("torch's alpha is Keras's rho.");
-  } else if (auto* p = dynamic_cast<optim::Adadelta<double>*>(built.get())) {
-    const auto& k = p->options();
-    call = "keras.optimizers.Adadelta(learning_rate=" + num(s.lr) + ", rho=" + num(k.rho) + ", epsilon=" + num(k.eps) +
-           (k.weight_decay != 0 ? ", weight_decay=" + num(k.weight_decay) : "") + ")";
-  } else if (auto* p = dynamic_cast<optim::Adam<double>*>(built.get())) {  // Adam and AdamW
-    const auto& k = p->options();
-    const bool w = s.optimizer == "adamw";
-    call = std::string("keras.optimizers.") + (w ? "AdamW" : "Adam") + "(learning_rate=" + num(s.lr) +
-           (w ? ", weight_decay=" + num(k.weight_decay) : "") + ", beta_1=" + num(k.betas[0]) + ", beta_2=" +
-           num(k.betas[1]) + ", epsilon=" + num(k.eps) + ", amsgrad=" + py_bool(k.amsgrad) +
-           (!w && k.weight_decay != 0 ? ", weight_decay=" + num(k.weight_decay) : "") + ")";
-  }
-  if (s.optimizer != "adamw" && call.find("weight_decay") != std::string::npos)
-    notes.push_back("weight_decay: torch adds weight_decay*w to the gradient, Keras shrinks the weights "
-                    "directly (the same only for plain SGD).");
-  notes.push_back("epsilon: Keras and torch add it at slightly different places; the paths differ a little.");
-  for (const auto& n : notes) out << "# " << n << "\n";
-  out << "optimizer = " << call << "\n";
 }
 
 }  // namespace
@@ -118,21 +55,20 @@ std::string keras_code(const KerasExport& e) {
       << "x = features(np.array([float(r[0]) for r in rows]), np.array([float(r[1]) for r in rows]))\n"
       << "y = np.array([label(r[2]) for r in rows])\n\n";
 
-  const std::string init = initializer(s.initializer);
-  std::string reg;
-  if (s.l1 > 0 || s.l2 > 0) reg = ",\n                       kernel_regularizer=keras.regularizers.L1L2(l1=" + num(s.l1) + ", l2=" + num(s.l2) + ")";
   out << "model = keras.Sequential([\n    keras.Input(shape=(" << features.size() << ",)),\n";
   for (std::size_t i = 0; i < s.hidden.size(); ++i) {
-    out << "    keras.layers.Dense(" << s.hidden[i] << ", activation=" << quoted(nn::name_of(acts[i]))
-        << ", kernel_initializer=" << init << reg << "),\n";
-    if (s.dropout > 0) out << "    keras.layers.Dropout(" << num(s.dropout) << "),\n";
+    out << nn::keras::dense(s.hidden[i], acts[i], s.initializer, s.l1, s.l2) << ",\n";
+    if (s.dropout > 0) out << nn::keras::dropout(s.dropout) << ",\n";
   }
-  const char* out_act = e.classes == 0 ? "linear" : e.classes == 2 ? "sigmoid" : "softmax";
+  const nn::Activation out_act = e.classes == 0   ? nn::Activation::linear
+                                 : e.classes == 2 ? nn::Activation::sigmoid
+                                                  : nn::Activation::softmax;
   const int outputs = e.classes > 2 ? e.classes : 1;
-  out << "    keras.layers.Dense(" << outputs << ", activation=\"" << out_act << "\", kernel_initializer=" << init << reg
-      << "),\n])\n\n";
+  out << nn::keras::dense(outputs, out_act, s.initializer, s.l1, s.l2) << ",\n])\n\n";
 
-  optimizer(out, s);
+  optim::OptimizerSettings o = s.optimizer_settings;
+  o.lr = s.lr;
+  nn::keras::write_optimizer(out, s.optimizer, o);
   const char* loss = e.classes == 0 ? "mse" : e.classes == 2 ? "binary_crossentropy" : "sparse_categorical_crossentropy";
   if (e.classes > 2) out << "# Integer labels: the same loss as categorical_crossentropy on one-hot rows.\n";
   out << "model.compile(optimizer=optimizer, loss=\"" << loss << "\"";
@@ -142,7 +78,7 @@ std::string keras_code(const KerasExport& e) {
   out << "# The lesson shuffles the points before it splits them; Keras's validation_split takes the last part.\n"
       << "order = np.random.default_rng(" << s.seed << ").permutation(len(x))\n"
       << "history = model.fit(x[order], y[order], batch_size=" << s.batch_size << ", epochs=" << e.epochs
-      << ", validation_split=" << num(e.test_ratio) << ", shuffle=True)\n";
+      << ", validation_split=" << number(e.test_ratio) << ", shuffle=True)\n";
   return out.str();
 }
 

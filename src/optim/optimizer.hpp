@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -95,6 +96,21 @@ class Optimizer {
   void set_lr(double v) {
     require_in_range(v, limits::positive, name(), "lr");
     lr = v;
+  }
+
+  // Momentum, where the optimizer has one to change while it trains (SGD's μ, RMSprop's μ when
+  // it was made with μ > 0: the momentum buffer exists); nullopt otherwise. Adam's beta1 also
+  // averages past gradients but is not offered here: it is a bias-corrected mean, not a
+  // velocity, and changing it mid-run would mix two corrections.
+  virtual std::optional<double> momentum() const { return std::nullopt; }
+  // A new momentum for the next steps (a learner's change while training), checked as the
+  // optimizer checks it when it is made (μ ≥ 0, SGD's nesterov rule); the momentum buffer is
+  // kept, so the next step is b ← μ_new·b + … on the old b. not_a_setting (field momentum, text
+  // the optimizer's name) when momentum() is nullopt.
+  virtual void set_momentum(double v) {
+    throw_error(code::not_a_setting, name(), "momentum",
+                "no momentum to change (only SGD and RMSprop made with momentum > 0 keep a momentum buffer)", v,
+                name());
   }
 
   // Forget all state (and the step count): the next step() starts afresh.

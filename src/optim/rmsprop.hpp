@@ -73,13 +73,24 @@ class RMSprop : public Optimizer<T> {
   std::string name() const override { return "RMSprop"; }
   const RmspropOptions& options() const { return opt_; }
 
+  // Made with μ > 0: the buffer exists and μ can change (to 0 too: steps without it, the
+  // buffer kept unused, as torch does; back to μ > 0 it resumes). Made with μ = 0: nullopt.
+  std::optional<double> momentum() const override {
+    return buffered_ ? std::optional<double>(opt_.momentum) : std::nullopt;
+  }
+  void set_momentum(double v) override {
+    if (!buffered_) Optimizer<T>::set_momentum(v);
+    require_in_range(v, limits::non_negative, name(), "momentum");
+    opt_.momentum = v;
+  }
+
  protected:
   using typename Optimizer<T>::Slots;
   using Optimizer<T>::cast;
 
   std::vector<std::string> state_names() const override {
     std::vector<std::string> names{"square_avg"};
-    if (opt_.momentum > 0) names.push_back("momentum_buffer");
+    if (buffered_) names.push_back("momentum_buffer");
     if (opt_.centered) names.push_back("grad_avg");
     return names;
   }
@@ -120,6 +131,7 @@ class RMSprop : public Optimizer<T> {
   }
 
   RmspropOptions opt_;
+  bool buffered_ = opt_.momentum > 0;  // made with momentum: the buffer is part of the state
 };
 
 }  // namespace basecamp::optim

@@ -11,7 +11,9 @@
 //       b_t ← μ·b_{t−1} + (1 − τ)·g_t     otherwise
 //       g_t ← g_t + μ·b_t  if nesterov,  else  g_t ← b_t
 //     θ_t ← θ_{t−1} − γ·g_t
-//   state: momentum_buffer (b), only when μ ≠ 0.
+//   state: momentum_buffer (b), only when made with μ ≠ 0. set_momentum changes μ for the next
+//   steps and keeps b (μ = 0: plain steps, b unused). One difference from torch remains: a b that
+//   was never written because μ was 0 from step 1 starts at zero, not as a copy of g.
 //
 // Hyperparameters:
 //   lr            γ, step size. Default 1e-3 (torch ≥ 2.2 gives SGD lr=1e-3; older torch had
@@ -64,22 +66,31 @@ class SGD : public Optimizer<T> {
  public:
   explicit SGD(const SgdOptions& o = {}) : Optimizer<T>(o.lr), opt_(o) {
     check_options("SGD", o);
-    require_code(!o.nesterov || (o.momentum > 0 && o.dampening == 0), code::nesterov_needs_momentum,
-                 "SGD", "nesterov", [&] {
-                   return "nesterov requires momentum > 0 and dampening = 0, got momentum " +
-                          format_number(o.momentum) + ", dampening " + format_number(o.dampening);
-                 });
+    check_nesterov(o.momentum, o.dampening, o.nesterov);
   }
 
   std::string name() const override { return "SGD"; }
   const SgdOptions& options() const { return opt_; }
+
+  // Made with μ > 0: the buffer exists and μ can change (to 0 too: plain steps, the buffer kept
+  // unused, as torch does when param_groups' momentum is set to 0; back to μ > 0 it resumes).
+  // Made with μ = 0 there is no buffer to keep: nullopt, and set_momentum refuses.
+  std::optional<double> momentum() const override {
+    return buffered_ ? std::optional<double>(opt_.momentum) : std::nullopt;
+  }
+  void set_momentum(double v) override {
+    if (!buffered_) Optimizer<T>::set_momentum(v);
+    require_in_range(v, limits::non_negative, name(), "momentum");
+    check_nesterov(v, opt_.dampening, opt_.nesterov);
+    opt_.momentum = v;
+  }
 
  protected:
   using typename Optimizer<T>::Slots;
   using Optimizer<T>::cast;
 
   std::vector<std::string> state_names() const override {
-    if (opt_.momentum == 0) return {};
+    if (!buffered_) return {};
     return {"momentum_buffer"};
   }
 
@@ -93,6 +104,14 @@ class SGD : public Optimizer<T> {
   }
 
  private:
+  static void check_nesterov(double momentum, double dampening, bool nesterov) {
+    require_code(!nesterov || (momentum > 0 && dampening == 0), code::nesterov_needs_momentum, "SGD", "nesterov",
+                 [&] {
+                   return "nesterov requires momentum > 0 and dampening = 0, got momentum " +
+                          format_number(momentum) + ", dampening " + format_number(dampening);
+                 });
+  }
+
   template <class Grad>
   void update_with(const Segments<T>& seg, Segment<T>& value, const Grad& g) {
     const T lr = cast(this->lr);
@@ -112,6 +131,7 @@ class SGD : public Optimizer<T> {
   }
 
   SgdOptions opt_;
+  bool buffered_ = opt_.momentum != 0;  // made with momentum: the buffer is part of the state
 };
 
 }  // namespace basecamp::optim

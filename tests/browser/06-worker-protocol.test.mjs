@@ -92,6 +92,7 @@ test('a run: started, progress per chunk, the epoch log, done with the results',
   assert.deepEqual(signals.layers[0].histogram, { typed: 'Float64Array', length: 24 });
   assert.equal(signals.layers[2].deadFraction, null);
   assert.ok(signals.layers.every((l) => l.weightNorm > 0 && l.gradNorm > 0 && l.updateRatio > 0 && l.updateRatio < 1));
+  assert.equal(started.momentum, null);  // RMSprop without momentum: nothing to change live
   const progress = await next('progress');
   assert.ok(progress.batches.length >= 1);
   assert.deepEqual(Object.keys(progress.batches[0]).sort(), ['batch', 'batchLoss', 'epoch', 'loss', 'metric']);
@@ -165,4 +166,49 @@ test('save, then load-weights: a malformed file is refused, the saved one loads'
   const loaded = await next('weights-loaded');
   assert.match(loaded.summary, /^784 → dense 512 relu/);
   assert.ok(loaded.result.evaluation.accuracy > 0.5);
+});
+
+test('set-momentum during an SGD-with-momentum run: momentum-set from the next batch; a bad value is a coded error and training goes on', async () => {
+  await send({ ...start(60000, 1, 128), optimizer: 'sgd', settings: { lr: 0.01, momentum: 0.9 } });
+  const started = await next('started');
+  assert.equal(started.momentum, 0.9);
+  await next('progress');
+  await send({ type: 'pause' });
+  await next('paused');
+  await send({ type: 'set-momentum', momentum: 0.5 });
+  const set = await next('momentum-set');
+  assert.equal(set.momentum, 0.5);
+  assert.deepEqual(Object.keys(set.from).sort(), ['batch', 'batchesPerEpoch', 'epoch']);
+  assert.equal(set.from.batchesPerEpoch, 469);
+  await send({ type: 'set-momentum', momentum: -1 });
+  const bad = await next('error');
+  assert.equal(bad.during, 'set-momentum');
+  assert.deepEqual([bad.error.code, bad.error.field, bad.error.value], ['out_of_range', 'momentum', -1]);
+  // The worker keeps going: one batch while paused, then the run resumes and stops as asked.
+  await send({ type: 'step' });
+  const stepped = await next('progress');
+  assert.equal(stepped.batches.length, 1);
+  assert.equal(stepped.last.batch, set.from.batch + 1);
+  assert.ok(Number.isFinite(stepped.last.batchLoss));
+  await send({ type: 'resume' });
+  await next('resumed');
+  await next('progress');
+  await send({ type: 'stop' });
+  assert.equal((await next('done')).reason, 'stopped');
+  // No run: nothing to change (the page's busy words).
+  await send({ type: 'set-momentum', momentum: 0.3 });
+  const late = await next('error');
+  assert.deepEqual([late.during, late.error.code, late.error.field], ['set-momentum', 'busy', 'set-momentum']);
+});
+
+test('set-momentum when the optimizer keeps no momentum (Adam): not_a_setting, and the run goes on', async () => {
+  await send({ ...start(60000, 1, 128), optimizer: 'adam', settings: { lr: 0.001 } });
+  assert.equal((await next('started')).momentum, null);
+  await next('progress');
+  await send({ type: 'set-momentum', momentum: 0.9 });
+  const refused = await next('error');
+  assert.deepEqual([refused.during, refused.error.code, refused.error.field, refused.error.text], ['set-momentum', 'not_a_setting', 'momentum', 'Adam']);
+  await next('progress');
+  await send({ type: 'stop' });
+  assert.equal((await next('done')).reason, 'stopped');
 });

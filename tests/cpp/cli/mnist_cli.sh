@@ -88,5 +88,21 @@ print("ok   convnet, 2000 images, 1 epoch: test_accuracy", d["test_accuracy"], "
 ' "$tmp/out"; then :; else
   echo "FAIL: convnet run: $(cat "$tmp/out") $(cat "$tmp/err")"; fail=$((fail + 1)); fi
 
+# --keras prints the run as a Keras 3 script (the page's export), reading no data.
+n=$((n + 1))
+if "$BIN" mnist --model convnet --optimizer sgd --lr 0.01 --train-limit 5000 --keras >"$tmp/out" 2>"$tmp/err"; then
+  if grep -q 'keras.layers.Conv2D(32, (3, 3)' "$tmp/out" && grep -q "keras.optimizers.SGD(learning_rate=0.01, momentum=0" "$tmp/out" &&
+     grep -q 'x_train\[:5000\]' "$tmp/out" && [ ! -s "$tmp/err" ] &&
+     python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$tmp/out"; then
+    echo "ok   --keras prints the script"; else echo "FAIL: --keras: $(cat "$tmp/err")"; fail=$((fail + 1)); fi
+else echo "FAIL: --keras exited non-zero: $(cat "$tmp/err")"; fail=$((fail + 1)); fi
+
+# Every golden MNIST Keras script (tests/data/mnist_keras, compared by the Catch2 tests) is Python.
+for f in "$(dirname "$0")"/../../data/mnist_keras/*.py; do
+  n=$((n + 1))
+  if python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$f"; then echo "ok   $(basename "$f") parses as Python"
+  else echo "FAIL: $f is not Python"; fail=$((fail + 1)); fi
+done
+
 echo "$((n - fail)) of $n CLI checks passed"
 [ $fail -eq 0 ]

@@ -24,8 +24,8 @@ model = keras.Sequential([
     keras.layers.Dense(1, activation="sigmoid", kernel_initializer="glorot_uniform"),
 ])
 
+# momentum: Keras's velocity holds lr*g, torch's buffer holds g (lr applied last); the same path while lr stays constant.
 # weight_decay: torch adds weight_decay*w to the gradient, Keras shrinks the weights directly (the same only for plain SGD).
-# epsilon: Keras and torch add it at slightly different places; the paths differ a little.
 optimizer = keras.optimizers.SGD(learning_rate=0.03, momentum=0.9, nesterov=True, weight_decay=0.001)
 model.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
 model.summary()

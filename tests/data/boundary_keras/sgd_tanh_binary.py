@@ -26,7 +26,6 @@ model = keras.Sequential([
     keras.layers.Dense(1, activation="sigmoid", kernel_initializer="glorot_uniform"),
 ])
 
-# epsilon: Keras and torch add it at slightly different places; the paths differ a little.
 optimizer = keras.optimizers.SGD(learning_rate=0.03, momentum=0, nesterov=False)
 model.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
 model.summary()

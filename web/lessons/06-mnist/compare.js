@@ -6,7 +6,7 @@
 // run as fast as a single run, and each its own kept run, with its own time; the overlay shows
 // them side by side once they have run. No DOM here.
 import { hyperparameter, kerasMnist } from '../../shared/catalogue.js';
-import { request } from './settings.js';
+import { HYPERPARAMETERS, request } from './settings.js';
 
 export const COMPARE_IMAGES = 10000;
 export const COMPARE_EPOCHS = 1;
@@ -36,8 +36,9 @@ export function compareRequests(state, chosenIds) {
   const base = request(state);
   return compareChoices().filter((c) => chosenIds.includes(c.id)).map((c) => ({
     id: c.id,
+    // The lesson's starting values for what the choice leaves out (so a run's settings are whole).
     request: {
-      ...base, optimizer: c.optimizer, settings: { ...c.settings },
+      ...base, optimizer: c.optimizer, settings: { ...HYPERPARAMETERS[c.optimizer], ...c.settings },
       fit: { ...base.fit, epochs: COMPARE_EPOCHS },
       trainSize: Math.min(COMPARE_IMAGES, state.train), validation: 'none',
     },

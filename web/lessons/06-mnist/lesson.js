@@ -20,6 +20,8 @@ import { batchesDone, cancelComparison, session, shownRuns, startComparison, sta
 import { createRunsView } from './runs-view.js';
 import { createSignalsView } from './signals-view.js';
 import { COMPARE_DEFAULT, COMPARE_EPOCHS, COMPARE_IMAGES, compareChoices, compareRequests } from './compare.js';
+import { createLiveMomentum } from './live-momentum.js';
+import { mountKerasExport } from './keras-export.js';
 import { clearRuns } from './runs-store.js';
 import { errorText } from '../../shared/error-text.js';
 import { kerasConvnet, kerasMnist } from '../../shared/catalogue.js';
@@ -57,6 +59,15 @@ export function mount(root, { core }) {
     const accuracy = session.result?.evaluation.accuracy;
     return session.origin && (session.origin.fromFile || Number.isFinite(accuracy)) ? { ...session.origin, accuracy } : null;
   });
+  const xOf = ({ epoch, batch, batchesPerEpoch }) => epoch - 1 + batch / batchesPerEpoch;
+  const liveMomentum = createLiveMomentum(root, {
+    charts, xOf, post: (message) => worker().postMessage(message),
+    say: (text) => { out('live-message').textContent = text; out('live-message').classList.add('warning'); },
+  });
+  const unmountKeras = mountKerasExport(out('keras-panel'), {
+    code: () => core.mnistKeras(request(state)),
+    settingsError: () => (form.check() ? '' : out('settings-message').textContent),
+  });
   let lastInk = null;
   let selectedCell = null;
   // The image whose feature maps are shown: the drawn digit, or a test image clicked.
@@ -73,6 +84,7 @@ export function mount(root, { core }) {
   // What a new run clears on the page (a comparison's next run too: on 'started').
   function renewRun() {
     input('live-lr').value = String(session.run.request.settings.lr);
+    liveMomentum.reset(session.run);
     selectedCell = null;
     charts.reset();
     signalsView.reset();
@@ -108,8 +120,7 @@ export function mount(root, { core }) {
         : '';
   }
   const send = (type) => () => worker().postMessage({ type });
-  // Changes during a run: the learning rate from the next batch; one batch while paused.
-  const xOf = ({ epoch, batch, batchesPerEpoch }) => epoch - 1 + batch / batchesPerEpoch;
+  // Changes during a run: the learning rate (and momentum) from the next batch; one batch while paused.
   const markLr = (change) => charts.mark(xOf(change.from), t('l6.live.mark', { lr: formatNumber(change.lr, 4) }));
   function applyLr() {
     const text = input('live-lr').value;
@@ -133,6 +144,7 @@ export function mount(root, { core }) {
     out('live-message').classList.toggle('warning', Boolean(run.liveError));
     out('lr-changes').innerHTML = (run.lrChanges ?? []).map((c) => `<li>${t('l6.live.change', {
       lr: formatNumber(c.lr, 4), epoch: c.from.epoch, batch: c.from.batch, x: formatNumber(xOf(c.from), 3) })}</li>`).join('');
+    liveMomentum.render(run);
   }
 
   function renderRun() {
@@ -335,6 +347,7 @@ export function mount(root, { core }) {
       case 'lr-set': markLr(session.run.lrChanges.at(-1)); renderRun(); break;
       case 'started': if (session.run.batches.length === 0) renewRun(); renderRun(); break;
       case 'signals': signalsView.add(session.run.request?.spec, m); break;
+      case 'momentum-set': liveMomentum.changed(session.run); renderRun(); break;
       // The results (a table and galleries) in the next frame, apart from the status line.
       case 'done': case 'evaluated': renderRun(); requestAnimationFrame(() => { if (session.view) { renderResults(); renderRuns(); predictInk(); } }); break;
       case 'weights-loaded':
@@ -364,6 +377,7 @@ export function mount(root, { core }) {
     for (const log of session.run.epochs) charts.addEpoch(log);
     for (const change of session.run.lrChanges ?? []) markLr(change);
     if (session.run.request) input('live-lr').value = String(session.run.lrChanges?.at(-1)?.lr ?? session.run.request.settings.lr);
+    liveMomentum.replay(session.run);
   }
   signalsView.reset();
   session.run.signals?.forEach((entry, i, all) => signalsView.add(session.run.request?.spec, entry, { redrawTable: i === all.length - 1 }));
@@ -417,6 +431,8 @@ export function mount(root, { core }) {
   return () => {
     for (const [el, type, fn] of listeners) el.removeEventListener(type, fn);
     session.view = null;
+    liveMomentum.dispose();
+    unmountKeras();
     charts.dispose();
     runsView.dispose();
     signalsView.dispose();

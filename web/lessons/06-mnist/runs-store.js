@@ -42,12 +42,15 @@ function curveOf(run) {
   return curve;
 }
 
-// The learning-rate changes made during the run, as one setting ("0.01 @1.5, …": value @epochs).
-function lrChanges(run) {
-  if (!run.lrChanges?.length) return {};
+// The changes made during the run, each as one setting ("0.01 @1.5, …": value @epochs): the
+// learning rate's and the momentum's.
+const CHANGES = [['lr changes', 'lrChanges', 'lr'], ['momentum changes', 'momentumChanges', 'momentum']];
+function changesDuring(run) {
   const at = ({ epoch, batch, batchesPerEpoch }) => +(epoch - 1 + batch / batchesPerEpoch).toFixed(2);
-  return { 'lr changes': run.lrChanges.map((c) => `${+c.lr.toPrecision(4)} @${at(c.from)}`).join(', ') };
+  return Object.fromEntries(CHANGES.filter(([, list]) => run[list]?.length)
+    .map(([name, list, field]) => [name, run[list].map((c) => `${+c[field].toPrecision(4)} @${at(c.from)}`).join(', ')]));
 }
+const isChange = (k) => CHANGES.some(([name]) => name === k);
 
 const wellFormed = (r) => r && typeof r.id === 'number' && r.settings && r.curve && Array.isArray(r.curve.x);
 
@@ -74,7 +77,7 @@ export function keepRun(runs, run, result, reason) {
     id: (runs.at(-1)?.id ?? 0) + 1,
     at: Date.now(),
     reason,
-    settings: { ...runSettings(run.request), ...lrChanges(run) },
+    settings: { ...runSettings(run.request), ...changesDuring(run) },
     seconds: run.elapsed ?? 0,
     testAccuracy: result?.evaluation?.accuracy ?? null,
     epochs: run.epochs.map(({ epoch, loss, metric, valLoss, valMetric }) => ({ epoch, loss, metric, valLoss, valMetric })),
@@ -93,11 +96,13 @@ export function clearRuns(runs) {
 
 // For each run, what sets it apart from the others shown with it: the settings whose values
 // differ among `runs`, as [[name, value], …] (empty when they all agree). Changes made during
-// a run are always named.
+// a run (learning rate, momentum) are always named.
 export function differences(runs) {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.settings)))];
-  const differing = keys.filter((k) => k === 'lr changes' || new Set(runs.map((r) => JSON.stringify(r.settings[k] ?? null))).size > 1);
-  // An optimizer's own hyperparameter ("sgd.momentum") is named only for runs of that optimizer.
-  const applies = (k, r) => (k === 'lr changes' ? k in r.settings : !k.includes('.') || k.startsWith(`${r.settings.optimizer}.`));
+  // An optimizer's own hyperparameter ("sgd.momentum") is compared among, and named for, the
+  // runs of that optimizer only.
+  const among = (k) => (k.includes('.') ? runs.filter((r) => k.startsWith(`${r.settings.optimizer}.`)) : runs);
+  const differing = keys.filter((k) => isChange(k) || new Set(among(k).map((r) => JSON.stringify(r.settings[k] ?? null))).size > 1);
+  const applies = (k, r) => (isChange(k) ? k in r.settings : !k.includes('.') || k.startsWith(`${r.settings.optimizer}.`));
   return runs.map((r) => differing.filter((k) => applies(k, r)).map((k) => [k, r.settings[k] ?? '–']));
 }

@@ -29,7 +29,7 @@ const MAX_SIGNALS = 2000;
 // A new run: the session's run reset for `request`, and the worker told to start it.
 export function startRun(request) {
   Object.assign(session.run, { status: 'starting', batches: [], epochs: [], last: null, firstLoss: null, error: null, request,
-    lrChanges: [], liveError: null, stepped: null, signals: [] });
+    lrChanges: [], momentum: null, momentumChanges: [], liveError: null, stepped: null, signals: [] });
   session.result = null;
   worker().postMessage({ type: 'start', ...request });
 }
@@ -138,7 +138,7 @@ function absorbState(m) {
   switch (m.type) {
     case 'data-progress': Object.assign(data, { status: 'loading', received: m.received, total: m.total }); break;
     case 'data': Object.assign(data, { status: 'ready', trainCount: m.trainCount, testCount: m.testCount, images: m.testImages, labels: m.testLabels }); break;
-    case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters, build: m.build }); session.hasModel = true; break;
+    case 'started': Object.assign(run, { status: 'running', summary: m.summary, parameters: m.parameters, build: m.build, momentum: m.momentum ?? null }); session.hasModel = true; break;
     case 'progress':
       // A batch trained while paused is the learner's "one batch" step: its loss is shown.
       run.stepped = run.status === 'paused' ? m.batches.at(-1) : null;
@@ -153,6 +153,7 @@ function absorbState(m) {
       run.signals.push({ at: m.at, layers: m.layers });
       if (run.signals.length > MAX_SIGNALS) run.signals.splice(0, run.signals.length - MAX_SIGNALS);
       break;
+    case 'momentum-set': (run.momentumChanges ??= []).push({ momentum: m.momentum, from: m.from }); run.liveError = null; break;
     case 'resumed': run.status = 'running'; break;
     case 'done':
       run.status = m.reason;
@@ -175,7 +176,7 @@ function absorbState(m) {
         Object.assign(run, { status: 'error', error: m.error });
         endComparison(true);
       }
-      else if (m.during === 'set-lr') run.liveError = m.error;
+      else if (m.during === 'set-lr' || m.during === 'set-momentum') run.liveError = m.error;
       break;
     default:
   }

@@ -44,6 +44,18 @@ export const template = `
   </div>
 </section>
 
+<section class="panel l6-keras" aria-labelledby="l6-keras-h" data-out="keras-panel">
+  <h2 id="l6-keras-h" data-i18n="l6.keras.title"></h2>
+  <p class="hint" data-i18n="l6.keras.help"></p>
+  <div class="l6-buttons">
+    <button type="button" name="keras-show" data-i18n="l6.keras.show"></button>
+    <button type="button" name="keras-copy" class="secondary" data-i18n="l6.keras.copy"></button>
+    <button type="button" name="keras-download" class="secondary" data-i18n="l6.keras.download"></button>
+  </div>
+  <p class="message" data-out="keras-message" role="status"></p>
+  <textarea class="l6-keras-code" data-out="keras-code" readonly rows="18" spellcheck="false" data-i18n-aria-label="l6.keras.code" hidden></textarea>
+</section>
+
 <section class="panel" aria-labelledby="l6-train-h">
   <h2 id="l6-train-h" data-i18n="l6.train.title"></h2>
   <p data-out="summary" class="hint"></p>
@@ -60,10 +72,13 @@ export const template = `
   <div class="l6-live">
     <label><span data-i18n="l6.live.lr"></span> <input name="live-lr" type="text" inputmode="decimal" size="9" autocomplete="off"></label>
     <button type="button" name="apply-lr" data-i18n="l6.live.apply" disabled></button>
+    <label data-out="live-momentum-field" hidden><span data-i18n="l6.live.momentum"></span> <input name="live-momentum" type="text" inputmode="decimal" size="6" autocomplete="off"></label>
+    <button type="button" name="apply-momentum" data-i18n="l6.live.apply_momentum" hidden disabled></button>
     <button type="button" name="step" data-i18n="l6.live.step" disabled></button>
     <span class="message" data-out="live-message" role="status"></span>
   </div>
   <ul class="l6-lr-changes" data-out="lr-changes"></ul>
+  <ul class="l6-lr-changes" data-out="momentum-changes"></ul>
   <div class="l6-charts">
     <div><h3 data-i18n="l6.chart.loss_title"></h3><div class="chart" data-out="loss-chart" role="img" data-i18n-aria-label="l6.chart.loss_aria"></div></div>
     <div><h3 data-i18n="l6.chart.acc_title"></h3><div class="chart" data-out="acc-chart" role="img" data-i18n-aria-label="l6.chart.acc_aria"></div></div>

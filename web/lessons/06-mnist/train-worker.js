@@ -10,6 +10,9 @@
 //     {type: 'pause'} / {type: 'resume'} / {type: 'stop'}   between chunks of batches
 //     {type: 'step'}                          while paused: train one batch, stay paused
 //     {type: 'set-lr', lr}                    during a run: the learning rate from the next batch
+//     {type: 'set-momentum', momentum}        during a run whose optimizer has a momentum (SGD, RMSprop
+//                                             made with momentum > 0; 'started' says): the momentum
+//                                             from the next batch, the velocity buffer kept
 //     {type: 'predict', id, images: Uint8Array (count x 784), count}
 //     {type: 'feature-maps', id, image: Uint8Array (784)}   every conv and pool layer's output
 //     {type: 'evaluate'}                      test accuracy + classification report
@@ -19,7 +22,8 @@
 //   worker → page
 //     {type: 'data-progress', received, total}          while MNIST downloads
 //     {type: 'data', trainCount, testCount, testImages, testLabels}   copies of the test set
-//     {type: 'started', parameters, summary, build}   build: core.js's coreBuild()
+//     {type: 'started', parameters, summary, build, momentum}   build: core.js's coreBuild();
+//                                             momentum: the optimizer's (a number), null if it has none
 //     {type: 'progress', batches: [{epoch, batch, batchLoss, loss, metric}], last, samplesPerSecond,
 //      elapsed}                                         one per chunk (~75 ms of training)
 //     {type: 'epoch', log: {epoch, loss, metric, valLoss, valMetric}}
@@ -30,6 +34,7 @@
 //                                             per layer with weights, for one batch about every
 //                                             SIGNALS_MS of training and for every 'step' (the
 //                                             core's nn/signals.hpp; off when start says signals: false)
+//     {type: 'momentum-set', momentum, from: {epoch, batch, batchesPerEpoch}}   the same for momentum
 //     {type: 'done', reason: 'finished'|'stopped'|'diverged', history, result}
 //         result: {evaluation: {loss, accuracy}, report (core.classificationReport), probs
 //                  (Float32Array 10,000 x 10), kernel (layer 0's weights)}; typed arrays transferred
@@ -95,7 +100,7 @@ self.onmessage = ({ data: message }) => {
     report(message.type, busy(message.type));
     return;
   }
-  if (['predict', 'evaluate', 'save', 'set-lr', 'feature-maps'].includes(message?.type)) {
+  if (['predict', 'evaluate', 'save', 'set-lr', 'set-momentum', 'feature-maps'].includes(message?.type)) {
     try {
       immediate(message);
     } catch (error) {
@@ -175,6 +180,11 @@ function immediate(message) {
       model.setLr(message.lr);  // the optimizer's own check (a coded error for a bad value)
       self.postMessage({ type: 'lr-set', lr: model.lr(), from: run.at });
       return;
+    case 'set-momentum':
+      if (!run) throw Object.assign(new Error('no training run to change'), { code: 'busy', field: 'set-momentum' });
+      model.setMomentum(message.momentum);  // the optimizer's check: >= 0, nesterov's rule, has one
+      self.postMessage({ type: 'momentum-set', momentum: model.momentum(), from: run.at });
+      return;
   }
 }
 
@@ -247,7 +257,7 @@ async function train(core, { spec, optimizer, settings, fit, trainSize, validati
   }
   model?.delete();
   model = next;
-  self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary(), build: coreBuild() });
+  self.postMessage({ type: 'started', parameters: model.parameterCount(), summary: model.summary(), build: coreBuild(), momentum: model.momentum() });
   run = { paused: false, stopping: false, step: false, started: performance.now(), pausedMs: 0, at: { epoch: 1, batch: 0, batchesPerEpoch: 1 },
     probe: signals ? probeRows(spec) : 0, signalsAt: -Infinity };
   let reason = 'finished';

@@ -83,6 +83,9 @@ export function createTrainingCharts(lossEl, accEl) {
     // A vertical mark at x (epochs), e.g. where the learning rate changed.
     mark(x, label) {
       marks.push({ x, label });
+      // Data waiting for the next frame (a remount replaying a run): its setData draws the marks;
+      // redrawing before it would make uPlot read scales it has not computed yet.
+      if (frame) return;
       lossChart.redraw(false, false);
       accChart.redraw(false, false);
     },

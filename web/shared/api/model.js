@@ -15,6 +15,9 @@ export function modelApi(Module) {
     // totalBytes} for training with this spec, batch size and optimizer (data not included).
     modelMemory: (spec, batchSize, optimizer = 'rmsprop', settings = {}) =>
       unwrap(Module.modelMemory(spec, batchSize, optimizer, settings ?? {})),
+    // "Export as Keras": the worker's 'start' request {spec, optimizer, settings, fit, trainSize,
+    // validation: 'test'|'split'|'none'} → a Keras 3 Python script (core errors for bad settings).
+    mnistKeras: call('mnistKeras'),
     // A model; its methods throw the core's errors. Call .delete() when done.
     //   setTrainingData(x: Float32Array, rows, cols, y: Float32Array, yCols)
     //   setTrainingBytes(pixels: Uint8Array, rows, cols, labels: Uint8Array, classes)  (÷255, one-hot)
@@ -22,6 +25,9 @@ export function modelApi(Module) {
     //   startFit({epochs, batchSize, shuffle, validationSplit, seed})
     //   runBatches(n) → {epoch, batch, batchesPerEpoch, batchLoss, loss, metric, samplesSeen,
     //                    done, epochEnd: null | {epoch, loss, metric, valLoss, valMetric}}
+    //   runBatchWithSignals(probeRows) → the same for one batch, plus signals: per layer with
+    //                    weights {layer, kind, activation, weightNorm, gradNorm, updateRatio,
+    //                    deadFraction, min, max, mean, std, histogram} (nn/signals.hpp)
     //   stop(), history() → [epoch logs]
     //   evaluate(x, rows, cols, y, yCols) / evaluateBytes(pixels, rows, cols, labels, classes)
     //     → {loss, accuracy (null for mse)}
@@ -32,6 +38,7 @@ export function modelApi(Module) {
     //     (a Conv2D's kernel: rows kh·kw·channels in (kh, kw, c) order, cols filters)
     //   save() → Uint8Array, load(bytes)
     //   parameterCount(), denseCount(), summary(), lr(), setLr(lr)
+    //   momentum() → number | null (SGD, RMSprop made with momentum > 0), setMomentum(m)
     newModel(spec, optimizer = 'rmsprop', settings = {}) {
       return construct(Module.Model, spec, optimizer, settings ?? {});
     },
