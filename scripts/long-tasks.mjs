@@ -1,4 +1,4 @@
-// `npm run long-tasks [-- --epochs N] [-- --model convnet] [-- --no-signals]`: the page's responsiveness while lesson 6 trains. Opens the
+// `npm run long-tasks [-- --epochs N] [-- --model convnet] [-- --no-signals] [-- --no-build]`: the page's responsiveness while lesson 6 trains. Opens the
 // built lab in headless Chromium (as the browser tests do), starts the default MNIST run (the
 // Keras run; 1 epoch unless --epochs), and reports every main-thread long task (> 50 ms,
 // PerformanceObserver 'longtask') and every long animation frame with the scripts in it, from
@@ -17,7 +17,8 @@ if (!['mlp', 'convnet'].includes(model)) throw new Error(`--model must be mlp or
 // --no-signals: the run without the per-layer signals (what measuring them costs).
 const signals = !argv.includes('--no-signals');
 
-await buildAll();
+// --no-build measures the site already in dist/.
+if (!argv.includes('--no-build')) await buildAll();
 const lab = await openLab();
 const { page } = lab;
 try {
