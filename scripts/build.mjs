@@ -1,6 +1,7 @@
 // Builds what is missing, incrementally: the native core (tests, CLI), the wasm core (page,
 // node, tests), and with --site the static site in dist/ (vite build). --lab builds only what
-// the served lab needs: the page's two wasm modules and the site (what `npm start` does).
+// the served lab needs: the page's wasm modules (single-thread and threaded) and the site
+// (`npm start` builds the same, the threaded modules after it serves: scripts/start.mjs).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
