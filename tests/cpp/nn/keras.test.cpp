@@ -4,11 +4,9 @@
 // BASECAMP_UPDATE_GOLDEN=1 (natively) and read the diff before committing.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "../golden_file.hpp"
 #include "nn/keras.hpp"
 #include "nn/presets.hpp"
 
@@ -20,17 +18,7 @@ namespace {
 const std::string kDir = std::string(BASECAMP_TEST_DATA_DIR) + "/mnist_keras/";
 
 void check_golden(const std::string& name, const MnistKerasExport& e) {
-  const std::string code = mnist_keras_code(e);
-  const std::string path = kDir + name + ".py";
-  if (std::getenv("BASECAMP_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << code;
-  }
-  std::ifstream in(path, std::ios::binary);
-  INFO("golden file " << path);
-  REQUIRE(in.good());
-  std::ostringstream want;
-  want << in.rdbuf();
-  CHECK(code == want.str());
+  check_golden_file(kDir + name + ".py", mnist_keras_code(e));
 }
 
 // A preset's run as the lesson starts it: all 60,000 images, validation on the test set.
