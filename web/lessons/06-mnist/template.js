@@ -1,6 +1,8 @@
 // The lesson's markup; every text is filled from strings.js by applyStrings.
 const field = (name, key, input) => `<label><span data-i18n="l6.field.${key}"></span>${input}</label>`;
 const select = (name) => `<select name="${name}"></select>`;
+// A chart with its title, described for screen readers (the plot itself is a canvas).
+const chart = (out, title, aria) => `<div><h3 data-i18n="${title}"></h3><div class="chart" data-out="${out}" role="img" data-i18n-aria-label="${aria}"></div></div>`;
 const text = (name, mode = 'decimal') => `<input type="text" name="${name}" inputmode="${mode}" autocomplete="off" spellcheck="false">`;
 
 export const template = `
@@ -80,8 +82,8 @@ export const template = `
   <ul class="l6-lr-changes" data-out="lr-changes"></ul>
   <ul class="l6-lr-changes" data-out="momentum-changes"></ul>
   <div class="l6-charts">
-    <div><h3 data-i18n="l6.chart.loss_title"></h3><div class="chart" data-out="loss-chart" role="img" data-i18n-aria-label="l6.chart.loss_aria"></div></div>
-    <div><h3 data-i18n="l6.chart.acc_title"></h3><div class="chart" data-out="acc-chart" role="img" data-i18n-aria-label="l6.chart.acc_aria"></div></div>
+    ${chart('loss-chart', 'l6.chart.loss_title', 'l6.chart.loss_aria')}
+    ${chart('acc-chart', 'l6.chart.acc_title', 'l6.chart.acc_aria')}
   </div>
   <p class="sr-only" data-out="chart-summary" aria-live="polite"></p>
 </section>
@@ -93,8 +95,8 @@ export const template = `
   <p data-out="signals-summary" aria-live="polite"></p>
   <div class="l6-table-wrap"><table class="l6-signals" data-out="signals-table"></table></div>
   <div class="l6-charts">
-    <div><h3 data-i18n="l6.signals.ratio_title"></h3><div class="chart" data-out="signals-ratio" role="img" data-i18n-aria-label="l6.signals.ratio_aria"></div></div>
-    <div><h3 data-i18n="l6.signals.grad_title"></h3><div class="chart" data-out="signals-grad" role="img" data-i18n-aria-label="l6.signals.grad_aria"></div></div>
+    ${chart('signals-ratio', 'l6.signals.ratio_title', 'l6.signals.ratio_aria')}
+    ${chart('signals-grad', 'l6.signals.grad_title', 'l6.signals.grad_aria')}
   </div>
 </section>
 
@@ -130,8 +132,8 @@ export const template = `
   <p data-out="runs-summary" aria-live="polite"></p>
   <div class="l6-table-wrap"><table class="l6-runs" data-out="runs"></table></div>
   <div class="l6-charts">
-    <div><h3 data-i18n="l6.runs.loss_title"></h3><div class="chart" data-out="runs-loss" role="img" data-i18n-aria-label="l6.runs.loss_aria"></div></div>
-    <div><h3 data-i18n="l6.runs.acc_title"></h3><div class="chart" data-out="runs-acc" role="img" data-i18n-aria-label="l6.runs.acc_aria"></div></div>
+    ${chart('runs-loss', 'l6.runs.loss_title', 'l6.runs.loss_aria')}
+    ${chart('runs-acc', 'l6.runs.acc_title', 'l6.runs.acc_aria')}
   </div>
   <p><button type="button" name="clear-runs" class="secondary" data-i18n="l6.runs.clear"></button></p>
   <div class="l6-compare" role="group" aria-labelledby="l6-compare-h">
