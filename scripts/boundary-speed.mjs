@@ -16,6 +16,8 @@ const lab = await openLab();
 const { page } = lab;
 try {
   await lab.goto('boundary?data=spiral&feat=x1,x2,x1sq,x2sq,sinx1,sinx2&hidden=8,8&acts=tanh,tanh');
+  // As a learner would: Play once the page has settled (its idle-time warm-up done).
+  await page.waitForSelector('.lesson-boundary[data-warm="done"]');
   // Long tasks, and the long animation frames with the scripts in them (what a long task was).
   await page.evaluate(() => {
     window.__tasks = [];

@@ -8,7 +8,9 @@
 import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { createUrlWriter, readState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
+import { setText } from '../../shared/set-text.js';
 import { mountExercise } from '../../shared/exercise.js';
+import { warmUp } from './warm-up.js';
 import { template } from './template.js';
 import { strings } from './strings.js';
 import { errorText } from '../../shared/error-text.js';
@@ -177,6 +179,8 @@ export function mount(root, { core }) {
     trainMessage('');
     buildNetwork();
     render(true);
+    // npm run boundary-speed waits for the warm-up before it clicks Play.
+    warmUp(() => core.newBoundaryLab(data, settings())).then(() => { root.dataset.warm = 'done'; });
     return true;
   }
 
@@ -326,31 +330,32 @@ export function mount(root, { core }) {
 
   function render(full) {
     if (!lab) return;
+    // While playing, the costlier extras run every few frames, each in a different frame (phases
+    // 0, 5 and 10 of 15), so that no frame does all of them at once.
+    const due = (period, phase) => full || !playing || frames % period === phase;
     const n = playing ? PLAY_GRID : GRID;
     const planeImage = planeImages[n];
     maps = lab.heatmaps(n, extent.lo, extent.hi);
     const params = lab.parameters();
-    net.paint(maps, params, layerKinds(), state.disc, full || !playing || frames % 30 === 0);
+    net.paint(maps, params, layerKinds(), state.disc, due(30, 0));
     net.markSelected(selected?.layer ?? -1, selected?.n ?? -1);
     if (selected) paintNeuron(planeImage, maps.layers[selected.layer], selected.n, n, layerKinds()[selected.layer], state.disc);
     else paintOutput(planeImage, maps.layers.at(-1), n, data.classes, state.disc);
     plane.draw(planeImage, data, { ...extent, showTest: state.test });
     const title = selected ? t('bd.plot.neuron_title', { name: net.neuronName(selected.layer, selected.n) }) : t('bd.plot.title');
-    if (out('plot-title').textContent !== title) out('plot-title').textContent = title;
+    setText(out('plot-title'), title);
     if ($('showOutput').hidden !== !selected) $('showOutput').hidden = !selected;
     const r = lab.current();
     const pct = (v) => (Number.isFinite(v) ? `${formatNumber(100 * v, 3)} %` : '–');
-    // A text write lays the page out again: only the ones that changed.
-    const show = (name, text) => { const el = out(name); if (el.textContent !== text) el.textContent = text; };
+    const show = (name, text) => setText(out(name), text);
     show('epoch', String(r.epoch));
     show('train-loss', formatNumber(r.trainLoss));
     show('test-loss', formatNumber(r.testLoss));
     show('train-acc', pct(r.trainAccuracy));
     show('test-acc', pct(r.testAccuracy));
     drawHidden();
-    frames++;
-    if (full || !playing || frames % 15 === 0) curves.update(lab.history());
-    if (full || !playing || frames % 60 === 0) {
+    if (due(15, 5)) curves.update(lab.history());
+    if (due(60, 10)) {
       refreshWeightFields();
       let predicted = null;
       if (data.classes > 0 && data.test.x1.length) {
@@ -360,6 +365,7 @@ export function mount(root, { core }) {
       }
       out('summary').textContent = describe({ maps, data, record: r, predicted, ...extent });
     }
+    frames++;
     root.dataset.epoch = String(r.epoch);  // tests wait for it
     root.dataset.frames = String(frames);  // npm run boundary-speed counts them
   }

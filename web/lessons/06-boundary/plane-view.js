@@ -70,8 +70,9 @@ export function createPlane(canvas, { onAdd, onMove, onRemove, announce = () => 
   // image: ImageData of n x n (row 0 at x2 = hi); data: {train, test, classes}.
   function draw(image, data, { lo = -6, hi = 6, showTest = true } = {}) {
     last = { image, data, lo, hi, showTest };
-    tile.width = image.width;
-    tile.height = image.height;
+    // Setting a canvas's size, even to the same value, clears it and reallocates its bitmap.
+    if (tile.width !== image.width) tile.width = image.width;
+    if (tile.height !== image.height) tile.height = image.height;
     tile.getContext('2d').putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(tile, 0, 0, SIZE, SIZE);
