@@ -5,6 +5,14 @@
 const SIDE = 28;
 const PER_FRAME = 6;
 
+// One opaque pixel, written in place (an array literal per pixel made a gallery's garbage).
+function setPixel(data, i, r, g, b) {
+  data[4 * i] = r;
+  data[4 * i + 1] = g;
+  data[4 * i + 2] = b;
+  data[4 * i + 3] = 255;
+}
+
 // Fills `container` with make(0 … count − 1), PER_FRAME items per animation frame, so a gallery
 // of a hundred canvases never blocks the page for long. A newer fill of the same container
 // cancels the older one.
@@ -39,7 +47,7 @@ export function drawDigit(canvas, bytes, offset = 0) {
   const image = ctx.createImageData(SIDE, SIDE);
   for (let i = 0; i < SIDE * SIDE; i++) {
     const v = 255 - bytes[offset + i];
-    image.data.set([v, v, v, 255], 4 * i);
+    setPixel(image.data, i, v, v, v);
   }
   ctx.putImageData(image, 0, 0);
 }
@@ -62,7 +70,8 @@ export function weightCanvas(kernel, unit, size = 56) {
   for (let i = 0; i < side * side; i++) {
     const s = scale > 0 ? data[i * cols + unit] / scale : 0; // −1 … 1
     const fade = Math.round(255 * (1 - Math.abs(s)));
-    image.data.set(s >= 0 ? [255, fade, fade, 255] : [fade, fade, 255, 255], 4 * i);
+    if (s >= 0) setPixel(image.data, i, 255, fade, fade);
+    else setPixel(image.data, i, fade, fade, 255);
   }
   ctx.putImageData(image, 0, 0);
   return canvas;
@@ -85,7 +94,7 @@ export function mapCanvas(map, channel, size = 56) {
   for (let i = 0; i < width * height; i++) {
     const v = top > 0 ? Math.max(0, data[i * channels + channel]) / top : 0;
     const g = Math.round(255 * (1 - v));
-    image.data.set([g, g, g, 255], 4 * i);
+    setPixel(image.data, i, g, g, g);
   }
   ctx.putImageData(image, 0, 0);
   return canvas;

@@ -8,6 +8,7 @@ import { applyStrings, registerStrings, t } from '../../shared/i18n.js';
 import { readState, writeState } from '../../shared/url-state.js';
 import { formatNumber } from '../../shared/format.js';
 import { parseNumber } from '../../shared/number-field.js';
+import { setText } from '../../shared/set-text.js';
 import { alwaysInUrl, modelSpec, optimizerSettings, readLessonState, request, stateTable } from './settings.js';
 import { createSettingsForm } from './settings-form.js';
 import { createTrainingCharts } from './training-charts.js';
@@ -110,14 +111,14 @@ export function mount(root, { core }) {
   function renderCompare() {
     const active = ['running', 'paused', 'starting'].includes(session.run.status);
     input('compare').disabled = active || session.data.status !== 'ready';
-    out('compare-hint').textContent = t('l6.compare.hint', { images: Math.min(COMPARE_IMAGES, state.train).toLocaleString('en-US'), epochs: COMPARE_EPOCHS });
+    setText(out('compare-hint'), t('l6.compare.hint', { images: Math.min(COMPARE_IMAGES, state.train).toLocaleString('en-US'), epochs: COMPARE_EPOCHS }));
     const c = session.compare, done = session.compared;
     const name = (id) => t(`l6.compare.name.${id}`);
     out('compare-message').classList.remove('warning');
-    out('compare-message').textContent = c
+    setText(out('compare-message'), c
       ? t('l6.compare.running', { k: c.index + 1, n: c.entries.length, name: name(c.entries[c.index].id) })
       : done ? t(done.stopped ? 'l6.compare.stopped' : 'l6.compare.done', { n: done.ids.length, ids: done.ids.map((id) => `#${id}`).join(', ') })
-        : '';
+        : '');
   }
   const send = (type) => () => worker().postMessage({ type });
   // Changes during a run: the learning rate (and momentum) from the next batch; one batch while paused.
@@ -140,7 +141,7 @@ export function mount(root, { core }) {
     const message = run.liveError ? t('l6.status.error', { message: errorText(run.liveError) })
       : run.stepped && run.status === 'paused' ? t('l6.live.stepped', { epoch: run.stepped.epoch, batch: run.stepped.batch, loss: formatNumber(run.stepped.batchLoss, 4) })
         : '';
-    out('live-message').textContent = message;
+    setText(out('live-message'), message);
     out('live-message').classList.toggle('warning', Boolean(run.liveError));
     out('lr-changes').innerHTML = (run.lrChanges ?? []).map((c) => `<li>${t('l6.live.change', {
       lr: formatNumber(c.lr, 4), epoch: c.from.epoch, batch: c.from.batch, x: formatNumber(xOf(c.from), 3) })}</li>`).join('');
@@ -155,34 +156,34 @@ export function mount(root, { core }) {
     input('pause').textContent = t(run.status === 'paused' ? 'l6.button.resume' : 'l6.button.pause');
     input('stop').disabled = !active;
     input('save').disabled = !session.hasModel || active;
-    out('summary').textContent = run.summary ? t('l6.train.summary', { summary: run.summary, params: run.parameters.toLocaleString('en-US') }) : '';
+    setText(out('summary'), run.summary ? t('l6.train.summary', { summary: run.summary, params: run.parameters.toLocaleString('en-US') }) : '');
     const last = run.last;
     const epochs = run.request?.fit.epochs ?? state.epochs;
     if (last) {
       const { done, total } = batchesDone(run);
       out('train-progress').value = done / total;
-      out('epoch').textContent = t('l6.read.epoch_value', { epoch: last.epoch, epochs, batch: last.batch, batches: last.batchesPerEpoch });
-      out('loss').textContent = Number.isNaN(last.loss) ? t('l6.read.nan') : formatNumber(last.loss, 4);
-      out('acc').textContent = last.metric === null || Number.isNaN(last.metric) ? '–' : pct(last.metric);
+      setText(out('epoch'), t('l6.read.epoch_value', { epoch: last.epoch, epochs, batch: last.batch, batches: last.batchesPerEpoch }));
+      setText(out('loss'), Number.isNaN(last.loss) ? t('l6.read.nan') : formatNumber(last.loss, 4));
+      setText(out('acc'), last.metric === null || Number.isNaN(last.metric) ? '–' : pct(last.metric));
       const n = Math.round(run.speed).toLocaleString('en-US');
       // Which wasm build trains (web/shared/core.js): relaxed SIMD or SIMD128, 1 or 2 threads.
-      out('speed').textContent = run.build
+      setText(out('speed'), run.build
         ? t('l6.read.speed_build', { n, build: t(`l6.build.${run.build.simd}_${run.build.threads > 1 ? 2 : 1}`) })
-        : t('l6.read.speed_value', { n });
-      out('left').textContent = active ? t('l6.read.left_value', { s: formatNumber((total - done) * run.elapsed / done, 2) }) : '–';
+        : t('l6.read.speed_value', { n }));
+      setText(out('left'), active ? t('l6.read.left_value', { s: formatNumber((total - done) * run.elapsed / done, 2) }) : '–');
     } else {
       out('train-progress').value = 0;
-      for (const name of ['epoch', 'loss', 'acc', 'speed', 'left']) out(name).textContent = '–';
+      for (const name of ['epoch', 'loss', 'acc', 'speed', 'left']) setText(out(name), '–');
     }
     const epoch = run.epochs.at(-1);
-    out('val').textContent = epoch?.valLoss == null ? '–' : `${formatNumber(epoch.valLoss, 4)} · ${pct(epoch.valMetric)}`;
-    out('chart-summary').textContent = epoch ? t('l6.chart.summary', { epoch: epoch.epoch, loss: formatNumber(epoch.loss, 4), acc: pct(epoch.metric) }) : '';
+    setText(out('val'), epoch?.valLoss == null ? '–' : `${formatNumber(epoch.valLoss, 4)} · ${pct(epoch.valMetric)}`);
+    setText(out('chart-summary'), epoch ? t('l6.chart.summary', { epoch: epoch.epoch, loss: formatNumber(epoch.loss, 4), acc: pct(epoch.metric) }) : '');
     const vars = { epoch: last?.epoch ?? 0, batch: last?.batch ?? 0, seconds: formatNumber(run.elapsed ?? 0, 3), message: run.error ? errorText(run.error) : '' };
     let message = session.data.status !== 'ready' && run.status === 'idle' ? t('l6.status.need_data') : t(`l6.status.${run.status}`, vars);
     // A loss far above where it started is shown as what it is: training running away.
     const growing = run.status !== 'diverged' && last && Number.isFinite(last.batchLoss) && run.firstLoss > 0 && last.batchLoss > 10 * run.firstLoss;
     if (growing) message += ` ${t('l6.status.growing', { first: formatNumber(run.firstLoss, 3), now: formatNumber(last.batchLoss, 3) })}`;
-    out('train-message').textContent = message;
+    setText(out('train-message'), message);
     out('train-message').classList.toggle('warning', ['diverged', 'error', 'crashed', 'crashed_memory'].includes(run.status) || growing);
     renderLive();
     renderCompare();

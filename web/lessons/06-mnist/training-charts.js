@@ -1,12 +1,14 @@
 // Live training charts (uPlot): loss and accuracy against epochs, one point per batch (the
 // batch's loss; the epoch's running accuracy) and one per finished epoch (training and
-// validation). Plain arrays in; redraws at most once per animation frame. Long runs are thinned
-// (every other batch point dropped, epoch ends kept) to stay under MAX_POINTS. Changes made
-// during the run (the learning rate) are marked as dashed vertical lines with their label.
+// validation). Plain arrays in; redraws at most every REDRAW_MS, in an animation frame. Long
+// runs are thinned (every other batch point dropped, epoch ends kept) to stay under MAX_POINTS.
+// Changes made during the run (the learning rate) are marked as dashed vertical lines with their
+// label.
 import { createChart, palette } from '../../shared/plot.js';
 import { t } from '../../shared/i18n.js';
 
 const MAX_POINTS = 6000;
+const REDRAW_MS = 200;
 const finite = (v) => (Number.isFinite(v) ? v : null);
 
 export function createTrainingCharts(lossEl, accEl) {
@@ -53,10 +55,20 @@ export function createTrainingCharts(lossEl, accEl) {
   const accChart = createChart(accEl, opts('acc', t('l6.chart.acc_axis'), 240), accData);
   cols = [lossData, accData];
 
+  // At most one redraw per REDRAW_MS: a redraw of both charts (thousands of points) costs the
+  // main thread milliseconds, and at every progress message (about 13 a second) that time came
+  // out of the two cores training. The progress line still moves at every message.
+  let drawnAt = -Infinity, timer = 0;
   function schedule() {
-    if (frame) return;
+    if (frame || timer) return;
+    const wait = drawnAt + REDRAW_MS - performance.now();
+    if (wait > 0) {
+      timer = setTimeout(() => { timer = 0; schedule(); }, wait);
+      return;
+    }
     frame = requestAnimationFrame(() => {
       frame = 0;
+      drawnAt = performance.now();
       lossChart.setData(lossData);
       accChart.setData(accData);
     });
@@ -85,7 +97,7 @@ export function createTrainingCharts(lossEl, accEl) {
       marks.push({ x, label });
       // Data waiting for the next frame (a remount replaying a run): its setData draws the marks;
       // redrawing before it would make uPlot read scales it has not computed yet.
-      if (frame) return;
+      if (frame || timer) return;
       lossChart.redraw(false, false);
       accChart.redraw(false, false);
     },
@@ -115,6 +127,7 @@ export function createTrainingCharts(lossEl, accEl) {
     },
     dispose() {
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
       lossChart.dispose();
       accChart.dispose();
     },
