@@ -4,22 +4,12 @@
 
 #include <emscripten/val.h>
 
-#include <cmath>
-
 #include "convert.hpp"
 #include "nn.hpp"
 #include "optim/catalogue.hpp"
 #include "surfaces/surface.hpp"
 
 namespace basecamp::wasm {
-
-// {name, default, min, max, minOpen, maxOpen, flag, integer}; an unbounded end is null.
-inline val setting_to_js(const optim::SettingInfo& s) {
-  const auto end = [](double v) { return std::isinf(v) ? val::null() : val(v); };
-  return object("name", s.name, "default", s.default_value, "min", end(s.range.min),
-                "max", end(s.range.max), "minOpen", s.range.min_open, "maxOpen", s.range.max_open,
-                "flag", s.flag, "integer", s.integer);
-}
 
 template <class T, class F>
 val list_to_js(const std::vector<T>& items, F&& convert) {
@@ -69,13 +59,8 @@ inline val preset_to_js(const nn::TrainingPreset& p) {
 
 inline val catalogue_to_js() {
   val out = val::object();
-  out.set("optimizers", list_to_js(optim::optimizer_catalogue(), [](const optim::OptimizerInfo& o) {
-            return object("name", o.name, "label", o.label,
-                          "hyperparameters", list_to_js(o.hyperparameters, setting_to_js));
-          }));
-  out.set("schedules", list_to_js(optim::schedule_catalogue(), [](const optim::ScheduleInfo& s) {
-            return object("name", s.name, "parameters", list_to_js(s.parameters, setting_to_js));
-          }));
+  out.set("optimizers", to_js(optim::optimizer_catalogue()));
+  out.set("schedules", to_js(optim::schedule_catalogue()));
   out.set("surfaces", vector_to_js(surfaces::surface_names()));
   out.set("activations", vector_to_js(nn::activation_names()));
   out.set("losses", vector_to_js(nn::loss_names()));
