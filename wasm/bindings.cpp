@@ -4,6 +4,8 @@
 #include <malloc.h>
 
 #include "curves/curve1d.hpp"
+#include "linalg/gemm.hpp"
+#include "linalg/parallel.hpp"
 #include "convert.hpp"
 #include "autodiff/graph.hpp"
 #include "guard.hpp"
@@ -27,6 +29,12 @@ val add_node(ad::Graph& g, const val& data, int rows, int cols, const std::strin
 
 EMSCRIPTEN_BINDINGS(basecamp_core) {
   function("heapInUse", &heap_in_use);
+  // The build's matrix products: threads in use and available, SIMD128 / fused (relaxed) kernel.
+  function("linalgThreads", &linalg::threads);
+  function("linalgMaxThreads", &linalg::max_threads);
+  function("linalgSetThreads", &linalg::set_threads);
+  function("linalgSimdKernel", &linalg::simd_kernel);
+  function("linalgFusedKernel", &linalg::fused_kernel);
 
   function("curveCatalog", &curve_catalog_to_js);
   function("evaluateCurve", guard<&evaluate_curve>);
