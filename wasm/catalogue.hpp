@@ -33,27 +33,17 @@ inline val feature_layer_to_js(const nn::LayerSpec& l) {
 }
 
 inline val preset_to_js(const nn::TrainingPreset& p) {
-  val out = val::object();
-  out.set("name", p.name);
-  out.set("inputs", p.inputs);
-  if (p.image.height > 0) out.set("image", vector_to_js(std::vector<int>{p.image.height, p.image.width, p.image.channels}));
-  out.set("features", list_to_js(p.features, feature_layer_to_js));
-  out.set("hidden", vector_to_js(p.hidden));
-  out.set("activation", nn::name_of(p.activation));
-  out.set("outputs", p.outputs);
-  out.set("outputActivation", nn::name_of(p.output_activation));
-  out.set("loss", nn::name_of(p.loss));
-  out.set("initializer", nn::name_of(p.initializer));
-  out.set("optimizer", p.optimizer);
   val settings = val::object();
   p.settings.each([&](const char* name, const auto& v) {
     if (v) settings.set(name, static_cast<double>(*v));
   });
-  out.set("settings", settings);
-  out.set("batchSize", p.batch_size);
-  out.set("epochs", p.epochs);
-  out.set("seed", static_cast<double>(p.seed));
-  out.set("referenceTestAccuracy", p.reference_test_accuracy);
+  val out = object("name", p.name, "inputs", p.inputs, "features", list_to_js(p.features, feature_layer_to_js),
+                   "hidden", vector_to_js(p.hidden), "activation", nn::name_of(p.activation), "outputs", p.outputs,
+                   "outputActivation", nn::name_of(p.output_activation), "loss", nn::name_of(p.loss),
+                   "initializer", nn::name_of(p.initializer), "optimizer", p.optimizer, "settings", settings,
+                   "batchSize", p.batch_size, "epochs", p.epochs, "seed", static_cast<double>(p.seed),
+                   "referenceTestAccuracy", p.reference_test_accuracy);
+  if (p.image.height > 0) out.set("image", vector_to_js(std::vector<int>{p.image.height, p.image.width, p.image.channels}));
   return out;
 }
 

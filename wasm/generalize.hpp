@@ -22,8 +22,7 @@ inline std::vector<double> numbers(const val& js, const std::string& what) {
 }
 
 inline val curve_data_js(int n, double noise, double seed) {
-  require(std::isfinite(seed) && seed >= 0, "curve data", "seed must be a non-negative integer");
-  return to_js(make_curve_data(n, noise, static_cast<std::uint64_t>(seed)));
+  return to_js(make_curve_data(n, noise, seed_of(seed, "curve data")));
 }
 inline val true_curve_js(int n) { return to_js(true_curve_points(n)); }
 inline val fit_curve_js(const val& train, const val& v, const val& test, const val& spec) {

@@ -22,14 +22,8 @@ namespace basecamp::wasm {
 inline emscripten::val error_to_js(const std::string& message, const ErrorInfo& info) {
   using emscripten::val;
   val error = val::global("Error").new_(message);
-  error.set("code", info.code);
-  error.set("field", info.field);
-  error.set("value", info.value);
-  error.set("min", info.min);
-  error.set("max", info.max);
-  error.set("minOpen", info.min_open);
-  error.set("maxOpen", info.max_open);
-  error.set("text", info.text);
+  set_all(error, "code", info.code, "field", info.field, "value", info.value, "min", info.min, "max", info.max,
+          "minOpen", info.min_open, "maxOpen", info.max_open, "text", info.text);
   return error;
 }
 
