@@ -16,16 +16,18 @@ namespace basecamp {
 
 struct Value {
   enum class Kind { undefined, null, boolean, number, string, array, object };
+  struct Member;  // a key and its value (not a std::pair: clang with libstdc++ refuses a
+                  // pair of this still incomplete type)
   Kind kind = Kind::undefined;
   bool flag = false;
   double number = 0;
   std::string text;
-  std::vector<Value> items;                            // an array's elements
-  std::vector<std::pair<std::string, Value>> members;  // an object's keys, in order
+  std::vector<Value> items;     // an array's elements
+  std::vector<Member> members;  // an object's keys, in order
 
-  static Value of(double v) { return {Kind::number, false, v, {}, {}, {}}; }
-  static Value of(bool v) { return {Kind::boolean, v, 0, {}, {}, {}}; }
-  static Value of(std::string v) { return {Kind::string, false, 0, std::move(v), {}, {}}; }
+  static Value of(double v);
+  static Value of(bool v);
+  static Value of(std::string v);
 
   // undefined or null: "not given" (the key keeps its default).
   bool absent() const { return kind == Kind::undefined || kind == Kind::null; }
@@ -37,6 +39,31 @@ struct Value {
   // JSON-like text for messages: {"units":3}.
   std::string json() const;
 };
+
+struct Value::Member {
+  Member(std::string key, Value v) : first(std::move(key)), second(std::move(v)) {}
+  std::string first;
+  Value second;
+};
+
+inline Value Value::of(double v) {
+  Value out;
+  out.kind = Kind::number;
+  out.number = v;
+  return out;
+}
+inline Value Value::of(bool v) {
+  Value out;
+  out.kind = Kind::boolean;
+  out.flag = v;
+  return out;
+}
+inline Value Value::of(std::string v) {
+  Value out;
+  out.kind = Kind::string;
+  out.text = std::move(v);
+  return out;
+}
 
 // A number that may be missing (NaN) as an optional: what fields() hands out for "none" (null
 // on the page).
