@@ -2,7 +2,7 @@
 // nn/presets.hpp: 28×28×1 → Conv2D 32 → MaxPooling → Conv2D 64 → MaxPooling → Conv2D 64 →
 // Flatten → Dense 64 → Dense 10; 93,322 parameters), batch 64, RMSprop with Keras's settings,
 // through nn::Model as the lesson and the CLI train it, on RANDOM images and labels (speed only).
-// Shared by bench/train_convnet.cpp (native) and wasm/bind_bench.cpp (node and the browser).
+// Shared by bench/train_convnet.cpp (native) and wasm/bench/bind_bench.cpp (node and the browser).
 #pragma once
 
 #include <memory>

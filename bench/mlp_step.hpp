@@ -2,7 +2,7 @@
 // lesson's network 784 → 512 relu → 128 relu → 10, softmax cross-entropy, RMSprop with Keras's
 // settings (lr 1e-3, alpha 0.9, eps 1e-7), on RANDOM inputs and labels (speed only: the values
 // do not matter, the shapes and the work do). Shared by bench/train_ad.cpp (native) and
-// wasm/bind_bench.cpp (node and the browser), so every runtime times the same code.
+// wasm/bench/bind_bench.cpp (node and the browser), so every runtime times the same code.
 #pragma once
 
 #include <cmath>

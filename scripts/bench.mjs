@@ -38,8 +38,11 @@ const median = (xs) => {
 // --- builds (quietly, when --json) -----------------------------------------------------------
 const quiet = json ? { stdio: ['ignore', 'ignore', 'inherit'] } : {};
 buildNative(['bench_train_ad', 'bench_train_ad_sse2', 'bench_train_convnet'], quiet);
-buildWasm(quiet, ['basecamp_node', 'basecamp_web', 'basecamp_web_mt', 'basecamp_web_relaxed',
-  'basecamp_web_mt_relaxed']);
+// The benchmark's modules: the page's and node's builds plus benchTrainStep / benchConvnetStep
+// (wasm/bench/bind_bench.cpp), which the page's modules do not carry.
+const BENCH_WEB = ['basecamp_bench_web', 'basecamp_bench_web_relaxed', 'basecamp_bench_web_mt',
+  'basecamp_bench_web_mt_relaxed'];
+buildWasm(quiet, ['basecamp_bench_node', ...BENCH_WEB]);
 
 const loadAtStart = os.loadavg()[0];
 const runs = [];
@@ -66,8 +69,8 @@ for (const threads of [1, 2]) {
 // --- wasm under node ---------------------------------------------------------------------------
 {
   const require = createRequire(import.meta.url);
-  const create = require(path.join(wasmDir, 'basecamp_node.cjs'));
-  const core = await create({ wasmBinary: readFileSync(path.join(wasmDir, 'basecamp_node.wasm')) });
+  const create = require(path.join(wasmDir, 'basecamp_bench_node.cjs'));
+  const core = await create({ wasmBinary: readFileSync(path.join(wasmDir, 'basecamp_bench_node.wasm')) });
   const xs = [];
   for (let r = 0; r < repeats; r += 1) xs.push(core.benchTrainStep(batches, 1));
   record('wasm-node', 1, median(xs));
@@ -81,7 +84,7 @@ const site = path.join(buildRoot, 'bench-site');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 cpSync(path.join(root, 'web', 'bench'), site, { recursive: true });
-for (const name of ['basecamp_web', 'basecamp_web_relaxed', 'basecamp_web_mt', 'basecamp_web_mt_relaxed']) {
+for (const name of BENCH_WEB) {
   for (const ext of name.includes('_mt') ? ['.mjs', '.wasm', '.worker.js'] : ['.mjs', '.wasm'])
     copyFileSync(path.join(wasmDir, name + ext), path.join(site, name + ext));
 }

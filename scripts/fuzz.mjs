@@ -1,10 +1,11 @@
 // Fuzzes the core's file readers with libFuzzer for a bounded time each: the IDX reader
-// (tests/fuzz/idx_fuzz.cpp), the weights-file reader (tests/fuzz/weights_fuzz.cpp) and the
-// boundary lesson's points CSV reader (tests/fuzz/points_csv_fuzz.cpp). Builds each
+// (tests/fuzz/idx_fuzz.cpp), the weights-file reader (tests/fuzz/weights_fuzz.cpp), the
+// boundary lesson's points CSV reader (tests/fuzz/points_csv_fuzz.cpp) and settings as JSON
+// text with the network and optimizer readers (tests/fuzz/settings_fuzz.cpp). Builds each
 // target into build/fuzz/ when it is older than its sources, seeds build/fuzz/corpus-<name>/ with
 // valid files, runs, and closes with one line: "N passed, 0 failed" (N = fuzz runs of all
 // targets) or "0 passed, 1 failed".
-//   node scripts/fuzz.mjs [--seconds N] [--target idx|weights|csv]   (N per target: default 60, or
+//   node scripts/fuzz.mjs [--seconds N] [--target idx|weights|csv|settings]   (N per target: default 60, or
 //                                                                  env BASECAMP_FUZZ_SECONDS)
 //   import { runFuzz } from './fuzz.mjs'; const { runs, ok } = await runFuzz({ seconds: 10 });
 // A crash leaves its input in build/fuzz/crash-*; replay it with build/fuzz/<name>_fuzz <file>.
@@ -36,6 +37,14 @@ const TARGETS = {
     headers: ['src/boundary/csv.hpp', 'src/boundary/points.hpp', 'src/error.hpp', 'src/optim/optimizer.hpp'],
     seeds: csvSeeds,
     maxLen: 8192,  // room for a few hundred rows
+  },
+  settings: {
+    compile: ['tests/fuzz/settings_fuzz.cpp', 'src/json.cpp', 'src/value.cpp', 'src/nn/read.cpp', 'src/nn/keras.cpp', 'src/nn/keras_lines.cpp',
+      'src/nn/trainer.cpp', 'src/nn/model.cpp', 'src/nn/spec.cpp', 'src/nn/dataset.cpp', 'src/error.cpp',
+      'src/autodiff/instantiate.cpp', 'src/linalg/gemm.cpp', 'src/linalg/gemm_kernel.cpp', 'src/linalg/parallel.cpp',
+      'src/optim/catalogue.cpp', 'src/optim/schedule.cpp'],
+    headers: ['src/json.hpp', 'src/value.hpp', 'src/nn/read.hpp', 'src/optim/read.hpp', 'src/nn/spec.hpp', 'src/error.hpp'],
+    seeds: settingsSeeds,
   },
 };
 const binaryOf = (name) => path.join(fuzzDir, `${name}_fuzz`);
@@ -136,6 +145,18 @@ function weightsSeeds(dir) {
 
 // Seeds: a file with a header, one with quoted names and CRLF lines, signed integer labels,
 // broken rows, and eleven classes (one too many).
+function settingsSeeds(dir) {
+  const seeds = {
+    spec: '{"inputs": 784, "layers": [{"units": 512, "activation": "relu"}, {"dropout": 0.2}, {"units": 10, "activation": "softmax"}], "loss": "categorical_crossentropy", "seed": 42}',
+    convnet: '{"inputs": 36, "image": [6, 6, 1], "layers": [{"conv2d": 2, "kernel": [3, 3], "padding": "same"}, {"maxpool2d": 2}, {"flatten": true}, {"units": 3}]}',
+    fit: '{"epochs": 2, "batchSize": 128, "shuffle": false, "validationSplit": 0.1, "seed": 1}',
+    optimizer: '{"lr": 0.001, "momentum": 0.9, "nesterov": true, "kind": "step", "step_size": 10, "gamma": 0.5}',
+    keras: '{"spec": {"inputs": 4, "layers": [{"units": 3}]}, "optimizer": "adam", "settings": {"lr": -1e400}}',
+    broken: '[1, {"a": "\\u00e9\\n"}, -0.0e+1, true, null',
+  };
+  for (const [name, text] of Object.entries(seeds)) writeFileSync(path.join(dir, name), text);
+}
+
 function csvSeeds(dir) {
   const seeds = {
     header: 'x1,x2,label\n1,2,0\n-3.5,0.25,1\n',

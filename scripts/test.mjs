@@ -61,7 +61,7 @@ const suites = [
   // node 20 validates it only with the flag).
   { name: 'node tests of the bindings', cmd: process.execPath, args: ['--experimental-wasm-relaxed-simd', '--test', '--test-reporter=tap', ...testFiles('js')], counts: nodeTestCounts },
   { name: 'node tests of the bindings, relaxed-SIMD build', cmd: process.execPath, args: ['--experimental-wasm-relaxed-simd', '--test', '--test-reporter=tap', ...testFiles('js')], env: { BASECAMP_CORE: 'relaxed' }, counts: nodeTestCounts },
-  { name: 'fuzzing of the IDX, weights-file and points-CSV readers (libFuzzer)', cmd: process.execPath, args: [path.join(root, 'scripts', 'fuzz.mjs')], counts: plainCounts, runsNotTests: true },
+  { name: 'fuzzing of the IDX, weights-file, points-CSV and settings (JSON) readers (libFuzzer)', cmd: process.execPath, args: [path.join(root, 'scripts', 'fuzz.mjs')], counts: plainCounts, runsNotTests: true },
   { name: 'browser tests (headless Chromium)', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', ...testFiles('browser')], counts: nodeTestCounts },
 ];
 

@@ -7,21 +7,18 @@
 
 using namespace emscripten;
 using namespace basecamp;
+using basecamp::wasm::guard;
 using basecamp::wasm::guarded;
 
 EMSCRIPTEN_BINDINGS(basecamp_backprop) {
-  function("fdPresets", &wasm::fd_presets_to_js);
+  function("fdPresets", optional_override([] { return wasm::to_js(backprop::fd_presets()); }));
   function("fdDefaults", optional_override([] {
              const backprop::FdSettings s;
              return wasm::object("batch", s.batch, "seed", static_cast<double>(s.seed), "step", s.step,
-                           "relFloor", backprop::FdReport::rel_floor);
+                                 "relFloor", backprop::FdReport::rel_floor);
            }));
   function("mlpParamCount", optional_override([](const val& layers) {
-             return guarded([&] { return static_cast<double>(backprop::mlp_param_count(wasm::layers_from_js(layers))); });
+             return guarded([&] { return backprop::mlp_param_count(wasm::layers_from_js(layers)); });
            }));
-  function("compareFdBackprop", optional_override([](const val& layers, const val& settings) {
-             return guarded([&] {
-               return wasm::fd_report_to_js(backprop::compare_fd_backprop(wasm::layers_from_js(layers), wasm::fd_settings_from_js(settings)));
-             });
-           }));
+  function("compareFdBackprop", guard<&wasm::fd_report_js>);
 }

@@ -19,25 +19,22 @@ EMSCRIPTEN_BINDINGS(basecamp_descent) {
   function("surfaceAt", guard<&wasm::surface_at>);
   function("surfaceGrid", guard<&wasm::surface_grid>);
   function("leastSquares", optional_override([](const val& xs, const val& ys) {
-             return guarded([&] {
-               const auto fit = surfaces::least_squares(convertJSArrayToNumberVector<double>(xs),
-                                                        convertJSArrayToNumberVector<double>(ys));
-               return wasm::object("m", fit.m, "b", fit.b, "mse", fit.mse);
-             });
+             return guarded([&] { return surfaces::least_squares(wasm::numbers_from_js(xs), wasm::numbers_from_js(ys)); });
            }));
   function("descend", guard<&wasm::descend_path>);
 
+  using descent::SurfaceRun;
   class_<Descent>("Descent")
       .constructor<const val&, const std::string&, const val&, double, double, const val&>()
-      .function("error", optional_override([](const Descent& o) { return o.error(); }))
-      .function("step", method<&Descent::step>)
-      .function("x", method<&Descent::x>)
-      .function("y", method<&Descent::y>)
-      .function("f", method<&Descent::f>)
-      .function("steps", method<&Descent::steps>)
-      .function("divergedAt", method<&Descent::diverged_at>)
-      .function("lr", method<&Descent::lr>)
-      .function("grad", method<&Descent::grad>)
-      .function("state", method<&Descent::state>)
+      .function("error", &wasm::error_of<Descent>)
+      .function("step", wasm::held<Descent, &SurfaceRun::step>)
+      .function("x", wasm::held<Descent, &SurfaceRun::x>)
+      .function("y", wasm::held<Descent, &SurfaceRun::y>)
+      .function("f", wasm::held<Descent, &SurfaceRun::f>)
+      .function("steps", wasm::held<Descent, &SurfaceRun::steps>)
+      .function("divergedAt", wasm::held<Descent, &SurfaceRun::diverged_at>)
+      .function("lr", wasm::held<Descent, &SurfaceRun::lr>)
+      .function("grad", wasm::held<Descent, &SurfaceRun::grad>)
+      .function("state", wasm::held<Descent, &SurfaceRun::state>)
       .function("stepView", method<&Descent::step_view>);
 }

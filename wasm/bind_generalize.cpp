@@ -7,10 +7,18 @@
 #include "guard.hpp"
 
 using namespace emscripten;
-using basecamp::wasm::guard;
-using basecamp::wasm::guarded;
-using basecamp::wasm::method;
-namespace gen = basecamp::wasm::gen;
+using namespace basecamp::wasm;
+namespace core = basecamp::generalize;
+
+namespace {
+std::vector<double> fit_poly(const val& data, int degree) { return core::fit_poly_least_squares(gen::points(data, "data"), degree); }
+std::vector<double> poly_values(const val& c, const val& x) { return core::poly_values(gen::numbers(c, "coefficients"), gen::numbers(x, "x")); }
+double poly_mse(const val& c, const val& data) { return core::poly_mse(gen::numbers(c, "coefficients"), gen::points(data, "data")); }
+std::vector<int> kfold(int n, int k, double seed) { return core::kfold_assign(n, k, static_cast<std::uint64_t>(std::max(0.0, seed))); }
+core::Summary summarize(const val& values) { return core::summarize(gen::numbers(values, "values")); }
+core::Histogram histogram(const val& values, int bins, double lo, double hi) { return core::histogram(gen::numbers(values, "values"), bins, lo, hi); }
+std::vector<core::LayerStats> activation_stats(const val& spec) { return core::activation_stats(core::init_spec_from(value_from_js(spec))); }
+}  // namespace
 
 EMSCRIPTEN_BINDINGS(basecamp_generalize) {
   function("curveData", guard<&gen::curve_data_js>);
@@ -18,34 +26,20 @@ EMSCRIPTEN_BINDINGS(basecamp_generalize) {
   function("fitCurve", guard<&gen::fit_curve_js>);
   function("splitRoles", guard<&gen::split_roles_js>);
   function("selectRole", guard<&gen::select_js>);
-  function("fitPolyLeastSquares", optional_override([](const val& data, int degree) {
-             return guarded([&] {
-               return basecamp::wasm::typed_copy(basecamp::generalize::fit_poly_least_squares(gen::points(data, "data"), degree));
-             });
-           }));
-  function("polyValues", optional_override([](const val& c, const val& x) {
-             return guarded([&] {
-               return basecamp::wasm::typed_copy(basecamp::generalize::poly_values(gen::numbers(c, "coefficients"), gen::numbers(x, "x")));
-             });
-           }));
-  function("polyMse", optional_override([](const val& c, const val& data) {
-             return guarded([&] { return basecamp::generalize::poly_mse(gen::numbers(c, "coefficients"), gen::points(data, "data")); });
-           }));
+  function("fitPolyLeastSquares", guard<&fit_poly>);
+  function("polyValues", guard<&poly_values>);
+  function("polyMse", guard<&poly_mse>);
   function("scanDegrees", guard<&gen::scan_degrees_js>);
-  function("kfoldAssign", optional_override([](int n, int k, double seed) {
-             return guarded([&] {
-               return basecamp::wasm::typed_copy(basecamp::generalize::kfold_assign(n, k, static_cast<std::uint64_t>(std::max(0.0, seed))));
-             });
-           }));
+  function("kfoldAssign", guard<&kfold>);
   function("crossValidateFold", guard<&gen::fold_js>);
-  function("summarize", guard<&gen::summarize_js>);
-  function("histogram", guard<&gen::histogram_js>);
-  function("activationStats", guard<&gen::activation_stats_js>);
+  function("summarize", guard<&summarize>);
+  function("histogram", guard<&histogram>);
+  function("activationStats", guard<&activation_stats>);
   function("initStddevs", guard<&gen::init_info_js>);
 
   class_<gen::CurveFit>("CurveFit")
       .constructor<const val&, const val&, const val&, const val&>()
-      .function("error", optional_override([](const gen::CurveFit& o) { return o.error(); }))
+      .function("error", &error_of<gen::CurveFit>)
       .function("advance", method<&gen::CurveFit::advance>)
-      .function("result", method<&gen::CurveFit::result>);
+      .function("result", held<gen::CurveFit, &core::FitRun::result>);
 }

@@ -14,17 +14,13 @@ EMSCRIPTEN_BINDINGS(basecamp_guess) {
   function("guessReport", guard<&wasm::guess_report_js>);
   function("guessCoverage", optional_override([](double budget, double k, int n_max) {
              return guarded([&] {
-               return wasm::typed_copy(guess::log10_coverage(
-                   budget, static_cast<std::uint64_t>(wasm::whole_number(k, "segments per axis", 1, 1e6)), n_max));
+               return guess::log10_coverage(budget, static_cast<std::uint64_t>(guess::whole_number(k, "segments per axis", 1, 1e6)), n_max);
              });
            }));
-  function("checkLayers", guard<&wasm::check_layers_js>);
-  function("countParameters", guard<&wasm::count_parameters_js>);
+  function("checkLayers", optional_override([](const val& sizes) { return guarded([&] { return guess::check_layers(wasm::numbers_from_js(sizes)); }); }));
+  function("countParameters", optional_override([](const val& sizes) { return guarded([&] { return guess::count_parameters(wasm::numbers_from_js(sizes)); }); }));
   function("probeForwardPasses", optional_override([](double parameters) {
-             return guarded([&] {
-               return static_cast<double>(guess::probe_forward_passes(
-                   static_cast<long long>(wasm::whole_number(parameters, "parameters", 0, 1e15))));
-             });
+             return guarded([&] { return guess::probe_forward_passes(static_cast<long long>(guess::whole_number(parameters, "parameters", 0, 1e15))); });
            }));
   function("guessRace", guard<&wasm::race_js>);
 }

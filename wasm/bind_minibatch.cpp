@@ -5,23 +5,22 @@
 #include "minibatch.hpp"
 
 using namespace emscripten;
-using basecamp::wasm::guarded;
-using basecamp::wasm::method;
-using basecamp::wasm::MinibatchDescent;
+using namespace basecamp::wasm;
+using basecamp::descent::MinibatchRun;
 
 EMSCRIPTEN_BINDINGS(basecamp_minibatch) {
   class_<MinibatchDescent>("MinibatchDescent")
       .constructor<const val&, const std::string&, const val&, int, double, double, double, const val&>()
-      .function("error", optional_override([](const MinibatchDescent& o) { return o.error(); }))
-      .function("step", method<&MinibatchDescent::step>)
-      .function("m", method<&MinibatchDescent::m>)
-      .function("b", method<&MinibatchDescent::b>)
-      .function("loss", method<&MinibatchDescent::loss>)
-      .function("batchLoss", method<&MinibatchDescent::batch_loss>)
-      .function("steps", method<&MinibatchDescent::steps>)
-      .function("samples", method<&MinibatchDescent::samples>)
-      .function("epoch", method<&MinibatchDescent::epoch>)
-      .function("batchSize", method<&MinibatchDescent::batch_size>)
-      .function("divergedAt", method<&MinibatchDescent::diverged_at>)
+      .function("error", &error_of<MinibatchDescent>)
+      .function("step", held<MinibatchDescent, &MinibatchRun::step>)
+      .function("m", held<MinibatchDescent, &MinibatchRun::m>)
+      .function("b", held<MinibatchDescent, &MinibatchRun::b>)
+      .function("loss", held<MinibatchDescent, &MinibatchRun::loss>)
+      .function("batchLoss", held<MinibatchDescent, &MinibatchRun::batch_loss>)
+      .function("steps", held<MinibatchDescent, &MinibatchRun::steps>)
+      .function("samples", held<MinibatchDescent, &MinibatchRun::samples>)
+      .function("epoch", held<MinibatchDescent, &MinibatchRun::epoch>)
+      .function("batchSize", held<MinibatchDescent, &MinibatchRun::batch_size>)
+      .function("divergedAt", held<MinibatchDescent, &MinibatchRun::diverged_at>)
       .function("lastBatch", method<&MinibatchDescent::last_batch>);
 }

@@ -12,15 +12,11 @@ using basecamp::wasm::guarded;
 EMSCRIPTEN_BINDINGS(basecamp_regression) {
   function("lineReport", optional_override([](const val& xs, const val& ys, double m, double b) {
              return guarded([&] {
-               const auto r = surfaces::line_report(convertJSArrayToNumberVector<double>(xs),
-                                                    convertJSArrayToNumberVector<double>(ys), m, b);
-               val fit = val::object();
-               fit.set("m", r.fit.m);
-               fit.set("b", r.fit.b);
-               fit.set("mse", r.fit.mse);
+               const auto r = surfaces::line_report(wasm::numbers_from_js(xs), wasm::numbers_from_js(ys), m, b);
+               // prediction and residual as plain arrays (the lesson maps them to text).
                return wasm::object("prediction", wasm::vector_to_js(r.prediction),
-                             "residual", wasm::vector_to_js(r.residual), "mse", r.mse, "fit", fit,
-                             "distance", r.distance, "mseGap", r.mse_gap);
+                                   "residual", wasm::vector_to_js(r.residual), "mse", r.mse,
+                                   "fit", wasm::to_js(r.fit), "distance", r.distance, "mseGap", r.mse_gap);
              });
            }));
 }

@@ -4,22 +4,12 @@
 
 #include <emscripten/val.h>
 
-#include <cmath>
-
 #include "convert.hpp"
 #include "nn.hpp"
 #include "optim/catalogue.hpp"
 #include "surfaces/surface.hpp"
 
 namespace basecamp::wasm {
-
-// {name, default, min, max, minOpen, maxOpen, flag, integer}; an unbounded end is null.
-inline val setting_to_js(const optim::SettingInfo& s) {
-  const auto end = [](double v) { return std::isinf(v) ? val::null() : val(v); };
-  return object("name", s.name, "default", s.default_value, "min", end(s.range.min),
-                "max", end(s.range.max), "minOpen", s.range.min_open, "maxOpen", s.range.max_open,
-                "flag", s.flag, "integer", s.integer);
-}
 
 template <class T, class F>
 val list_to_js(const std::vector<T>& items, F&& convert) {
@@ -43,39 +33,24 @@ inline val feature_layer_to_js(const nn::LayerSpec& l) {
 }
 
 inline val preset_to_js(const nn::TrainingPreset& p) {
-  val out = val::object();
-  out.set("name", p.name);
-  out.set("inputs", p.inputs);
-  if (p.image.height > 0) out.set("image", vector_to_js(std::vector<int>{p.image.height, p.image.width, p.image.channels}));
-  out.set("features", list_to_js(p.features, feature_layer_to_js));
-  out.set("hidden", vector_to_js(p.hidden));
-  out.set("activation", nn::name_of(p.activation));
-  out.set("outputs", p.outputs);
-  out.set("outputActivation", nn::name_of(p.output_activation));
-  out.set("loss", nn::name_of(p.loss));
-  out.set("initializer", nn::name_of(p.initializer));
-  out.set("optimizer", p.optimizer);
   val settings = val::object();
   p.settings.each([&](const char* name, const auto& v) {
     if (v) settings.set(name, static_cast<double>(*v));
   });
-  out.set("settings", settings);
-  out.set("batchSize", p.batch_size);
-  out.set("epochs", p.epochs);
-  out.set("seed", static_cast<double>(p.seed));
-  out.set("referenceTestAccuracy", p.reference_test_accuracy);
+  val out = object("name", p.name, "inputs", p.inputs, "features", list_to_js(p.features, feature_layer_to_js),
+                   "hidden", vector_to_js(p.hidden), "activation", nn::name_of(p.activation), "outputs", p.outputs,
+                   "outputActivation", nn::name_of(p.output_activation), "loss", nn::name_of(p.loss),
+                   "initializer", nn::name_of(p.initializer), "optimizer", p.optimizer, "settings", settings,
+                   "batchSize", p.batch_size, "epochs", p.epochs, "seed", static_cast<double>(p.seed),
+                   "referenceTestAccuracy", p.reference_test_accuracy);
+  if (p.image.height > 0) out.set("image", vector_to_js(std::vector<int>{p.image.height, p.image.width, p.image.channels}));
   return out;
 }
 
 inline val catalogue_to_js() {
   val out = val::object();
-  out.set("optimizers", list_to_js(optim::optimizer_catalogue(), [](const optim::OptimizerInfo& o) {
-            return object("name", o.name, "label", o.label,
-                          "hyperparameters", list_to_js(o.hyperparameters, setting_to_js));
-          }));
-  out.set("schedules", list_to_js(optim::schedule_catalogue(), [](const optim::ScheduleInfo& s) {
-            return object("name", s.name, "parameters", list_to_js(s.parameters, setting_to_js));
-          }));
+  out.set("optimizers", to_js(optim::optimizer_catalogue()));
+  out.set("schedules", to_js(optim::schedule_catalogue()));
   out.set("surfaces", vector_to_js(surfaces::surface_names()));
   out.set("activations", vector_to_js(nn::activation_names()));
   out.set("losses", vector_to_js(nn::loss_names()));

@@ -7,10 +7,12 @@
 #include <emscripten/val.h>
 
 #include <exception>
+#include <memory>
 #include <new>
 #include <string>
 #include <type_traits>
 
+#include "convert.hpp"
 #include "error.hpp"
 
 namespace basecamp::wasm {
@@ -20,14 +22,8 @@ namespace basecamp::wasm {
 inline emscripten::val error_to_js(const std::string& message, const ErrorInfo& info) {
   using emscripten::val;
   val error = val::global("Error").new_(message);
-  error.set("code", info.code);
-  error.set("field", info.field);
-  error.set("value", info.value);
-  error.set("min", info.min);
-  error.set("max", info.max);
-  error.set("minOpen", info.min_open);
-  error.set("maxOpen", info.max_open);
-  error.set("text", info.text);
+  set_all(error, "code", info.code, "field", info.field, "value", info.value, "min", info.min, "max", info.max,
+          "minOpen", info.min_open, "maxOpen", info.max_open, "text", info.text);
   return error;
 }
 
@@ -41,7 +37,7 @@ emscripten::val guarded(F&& body) {
       body();
       return val::undefined();
     } else {
-      return val(body());
+      return to_js(body());
     }
   } catch (const std::bad_alloc&) {
     message = "out of memory: the network or the data is too large for this page";
@@ -80,25 +76,48 @@ struct GuardedFunction<F> {
 template <auto Function>
 inline constexpr auto guard = &GuardedFunction<Function>::call;
 
-// A bound class whose constructor can fail. A constructor cannot hand JS an Error object, so the
-// class builds its members inside attempt(); JS checks error() (undefined, or the Error with its
-// code and fields) right after `new` (web/shared/api/errors.js: construct()).
-class Fallible {
+// A core object that JS holds, made by `make` (which reads the JS arguments). A constructor
+// cannot hand JS an Error object, so a failed one keeps it: JS checks error() (undefined, or the
+// Error with its code and fields) right after `new` (web/shared/api/errors.js: construct()).
+// The object's methods are bound with held<Binding, &Core::method>: the call, guarded, the result
+// through to_js; the binding class adds the methods that take JS values.
+template <class T>
+class Held {
  public:
-  emscripten::val error() const { return error_; }
-
- protected:
-  template <class F>
-  void attempt(F&& body) {
-    error_ = guarded([&] { body(); });
+  template <class Make>
+  explicit Held(Make&& make) {
+    error_ = guarded([&] { object_ = make(); });
   }
-  // Throws (for a guarded method) when the constructor failed, naming what is missing.
-  void require_built(bool built, const char* who) const {
-    require(built, who, "not built: the constructor failed");
+  emscripten::val error() const { return error_; }
+  T& get() const {
+    require(object_ != nullptr, "core", "not built: the constructor failed");
+    return *object_;
   }
 
  private:
+  std::unique_ptr<T> object_;
   emscripten::val error_ = emscripten::val::undefined();
 };
+
+// .function("error", error_of<Descent>).
+template <class H>
+emscripten::val error_of(const H& self) {
+  return self.error();
+}
+
+template <auto Method>
+struct HeldMethod;
+template <class C, class R, class... A, R (C::*M)(A...)>
+struct HeldMethod<M> {
+  template <class H>
+  static emscripten::val call(H& self, A... args) { return guarded([&] { return (self.get().*M)(args...); }); }
+};
+template <class C, class R, class... A, R (C::*M)(A...) const>
+struct HeldMethod<M> {
+  template <class H>
+  static emscripten::val call(const H& self, A... args) { return guarded([&] { return (self.get().*M)(args...); }); }
+};
+template <class H, auto Method>
+inline constexpr auto held = &HeldMethod<Method>::template call<H>;
 
 }  // namespace basecamp::wasm

@@ -84,6 +84,18 @@ struct FdReport {
   double max_rel_diff = 0;
   double max_abs_diff = 0;
   static constexpr double rel_floor = 1e-8;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("layers", layers), f("params", params), f("batch", batch), f("loss", loss), f("forwardMs", forward_ms);
+    f("backwardMs", backward_ms), f("timedPasses", timed_passes), f("backwardOverForward", backward_over_forward);
+    f("fdOverBackprop", fd_over_backprop), f("backpropMs", backprop_ms), f("fdEvaluations", fd_evaluations);
+    f("forwardFdEvaluations", forward_fd_evaluations), f("fdParamsRun", fd_params_run);
+    f("fdEvaluationsRun", fd_evaluations_run), f("fdRunMs", fd_run_ms), f("fdMs", fd_ms);
+    f("extrapolated", extrapolated), f("maxRelDiff", max_rel_diff), f("maxAbsDiff", max_abs_diff);
+    f("relFloor", rel_floor);
+  }
 };
 
 // Builds the problem, times forward and backward passes, runs central differences (on all or a
@@ -95,6 +107,11 @@ struct FdPreset {
   std::string name;
   std::vector<int> layers;
   long fd_sample;  // 0 = every parameter
+
+  template <class F>
+  void fields(F&& f) const {
+    f("name", name), f("layers", layers), f("params", mlp_param_count(layers)), f("fdSample", fd_sample);
+  }
 };
 std::vector<FdPreset> fd_presets();
 

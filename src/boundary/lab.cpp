@@ -164,9 +164,16 @@ void Lab::set_learning_rate(double lr) {
   optimizer_->lr = optimizer_->initial_lr = lr;
 }
 
-void Lab::set_batch_size(int batch_size) {
+std::vector<double> Lab::units() const {
+  std::vector<double> units{static_cast<double>(spec().inputs)};
+  for (const auto& l : spec().layers)
+    if (l.kind == nn::LayerSpec::Kind::dense) units.push_back(l.units);
+  return units;
+}
+
+void Lab::set_batch_size(double batch_size) {
   require_in_range(batch_size, Range{1, static_cast<double>(kMaxPoints)}, "training", "batch_size");
-  settings_.batch_size = batch_size;
+  settings_.batch_size = static_cast<int>(batch_size);
 }
 
 void Lab::set_optimizer(const std::string& name, const optim::OptimizerSettings& settings) {

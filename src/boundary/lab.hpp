@@ -63,6 +63,12 @@ struct EpochRecord {
   int epoch = 0;
   double train_loss = 0, test_loss = 0;          // test NaN without test points
   double train_accuracy = 0, test_accuracy = 0;  // NaN for regression (and without test points)
+
+  template <class F>
+  void fields(F&& f) const {
+    f("epoch", epoch), f("trainLoss", train_loss), f("testLoss", test_loss);
+    f("trainAccuracy", train_accuracy), f("testAccuracy", test_accuracy);
+  }
 };
 
 // A square grid over [lo, hi]²: row r from the top (x2 = hi) down, column c from the left
@@ -93,6 +99,8 @@ class Lab {
   const LabSettings& settings() const { return settings_; }
   const DataSet& data() const { return data_; }
   const nn::ModelSpec& spec() const;
+  // Units per layer: the inputs (features), each hidden layer, the outputs.
+  std::vector<double> units() const;
   int epoch() const { return epoch_; }
   // Loss and accuracy now and after each epoch so far (history()[0] is epoch 0, before training).
   const std::vector<EpochRecord>& history() const { return history_; }
@@ -103,7 +111,7 @@ class Lab {
 
   // Between steps.
   void set_learning_rate(double lr);
-  void set_batch_size(int batch_size);
+  void set_batch_size(double batch_size);  // a whole number in [1, kMaxPoints]
   void set_optimizer(const std::string& name, const optim::OptimizerSettings& settings);
   void set_regularization(double l1, double l2);
   void set_dropout(double rate);

@@ -14,6 +14,11 @@ struct Points {
   std::vector<double> x1, x2, label;
 
   std::size_t size() const { return x1.size(); }
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("x1", x1), f("x2", x2), f("label", label);
+  }
   void add(double a, double b, double l) {
     x1.push_back(a);
     x2.push_back(b);
@@ -27,6 +32,10 @@ struct DataSet {
   std::vector<std::string> class_names;  // one per class ("0", "1", or the CSV's names)
 
   bool regression() const { return classes == 0; }
+  template <class F>
+  void fields(F&& f) const {
+    f("train", train), f("test", test), f("classes", classes), f("classNames", class_names);
+  }
 };
 
 inline constexpr int kMaxClasses = 10;

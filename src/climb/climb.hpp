@@ -30,6 +30,13 @@ struct Spot {
   int nearest = -1;             // index into surface.minima (0 = base camp), -1 if none
   double distance = 0;          // to that minimum
   Status status = Status::walking;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& out) const {
+    out("f", f), out("gx", gx), out("gy", gy), out("slope", slope), out("nearest", nearest);
+    out("distance", distance), out("status", std::string(status_name(status)));
+  }
 };
 
 // Everything the read-out shows at (x, y). Error if (x, y) is not finite.
@@ -41,6 +48,11 @@ Spot inspect(const surfaces::Surface& surface, double x, double y);
 struct Section {
   double dx = 1, dy = 0, slope = 0;
   std::vector<double> s, f, tangent;
+
+  template <class F>
+  void fields(F&& out) const {
+    out("dx", dx), out("dy", dy), out("slope", slope), out("s", s), out("f", f), out("tangent", tangent);
+  }
 };
 Section cross_section(const surfaces::Surface& surface, double x, double y, double half_width, int samples);
 
@@ -52,6 +64,12 @@ struct Reach {
   int diverged_at = -1;
   double x = 0, y = 0, f = 0;    // last position
   Status status = Status::walking;
+
+  template <class F>
+  void fields(F&& out) const {
+    out("stepsToBaseCamp", steps_to_base_camp), out("steps", steps), out("divergedAt", diverged_at);
+    out("x", x), out("y", y), out("f", f), out("status", std::string(status_name(status)));
+  }
 };
 Reach reach_base_camp(const surfaces::Surface& surface, double x0, double y0, double lr, int max_steps);
 

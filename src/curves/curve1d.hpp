@@ -12,12 +12,22 @@ struct CurvePoint {
   double x;
   double value;  // f(x)
   double slope;  // f'(x), from reverse-mode autodiff
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("x", x), f("value", value), f("slope", slope);
+  }
 };
 
 struct CurveInfo {
   std::string name;
   std::string formula;  // TeX, for the page
   double x_min, x_max;  // the interval the page draws
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("name", name), f("formula", formula), f("xMin", x_min), f("xMax", x_max);
+  }
 };
 
 // The curves the page offers: "parabola" f = x², "two_dips" f = x⁴/10 − x² + 0.4x.

@@ -23,6 +23,15 @@ using optim::Schedule;
 struct DescentPath {
   std::vector<std::array<double, 3>> rows;  // (x, y, f): the start, then one row per step
   std::optional<long> diverged_at;          // the step t whose result was not finite, if any
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js): the rows
+  // flat (x, y, f, x, y, f, ...), divergedAt -1 when none.
+  template <class F>
+  void fields(F&& f) const {
+    std::vector<double> flat;
+    for (const auto& row : rows) flat.insert(flat.end(), row.begin(), row.end());
+    f("path", flat), f("divergedAt", diverged_at ? static_cast<int>(*diverged_at) : -1);
+  }
 };
 
 // rows has steps + 1 entries; or, when step t gives a non-finite x, y, f or gradient, the path

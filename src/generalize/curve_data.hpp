@@ -16,6 +16,11 @@ double true_curve(double x);
 
 struct CurveData {
   std::vector<double> x, y;  // sorted by x
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("x", x), f("y", y);
+  }
 };
 
 // n points, x_i uniform in the i-th of n equal strips of [−1, 1] (so sorted, and spread over

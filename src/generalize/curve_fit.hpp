@@ -10,8 +10,10 @@
 // off and without the penalty; the penalty is reported on its own.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,15 @@ struct FitResult {
   double sum_sq = 0, sum_abs = 0;         // Σw², Σ|w| over those weights
   double penalty = 0;                     // R at the end (½λΣw², λΣ|w| or 0)
   int parameters = 0;                     // trainable numbers, biases included
+
+  template <class F>
+  void fields(F&& f) const {
+    f("steps", steps), f("trainMse", train_mse), f("valMse", val_mse);
+    f("testMse", std::isnan(test_mse) ? std::optional<double>() : test_mse);
+    f("best", best), f("divergedAt", diverged_at), f("gridX", grid_x), f("curves", curves);
+    f("weights", weights), f("sumSq", sum_sq), f("sumAbs", sum_abs), f("penalty", penalty);
+    f("parameters", parameters);
+  }
 };
 
 // A fit that can run a few steps at a time (the page trains in chunks between animation frames)

@@ -24,6 +24,11 @@ double init_stddev(InitRule rule, int fan_in);
 struct Histogram {
   double lo = 0, hi = 1;        // the range the bins cover; values outside go to the end bins
   std::vector<int> counts;      // bins of equal width
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("lo", lo), f("hi", hi), f("counts", counts);
+  }
 };
 // Counts of values in `bins` equal bins over [lo, hi] (values outside are clamped into the end
 // bins, NaN is skipped). Error when bins < 1 or lo ≥ hi or either is not finite.
@@ -42,6 +47,12 @@ struct LayerStats {
   double mean = 0, stddev = 0;            // of the layer's activations
   double saturated = 0;                   // fraction with act′ < 1% of its maximum (flat region)
   double grad_stddev = 0;                 // of d loss / d (this layer's pre-activation)
+
+  template <class F>
+  void fields(F&& f) const {
+    activations.fields(f);
+    f("mean", mean), f("stddev", stddev), f("saturated", saturated), f("gradStddev", grad_stddev);
+  }
 };
 
 // Histogram ranges: sigmoid [0, 1], tanh [−1, 1], relu [0, the largest activation of any layer]

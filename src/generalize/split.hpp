@@ -32,6 +32,11 @@ struct DegreeScan {
   std::vector<int> degree;
   std::vector<double> train_mse, val_mse;
   int best_degree = 0;
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("degree", degree), f("trainMse", train_mse), f("valMse", val_mse), f("bestDegree", best_degree);
+  }
 };
 DegreeScan scan_degrees(const CurveData& train, const CurveData& val, int max_degree);
 
@@ -44,12 +49,21 @@ struct FoldScore {
   int fold = 0, n_train = 0, n_val = 0;
   double train_mse = 0, val_mse = 0;
   std::vector<double> coefficients;
+  template <class F>
+  void fields(F&& f) const {
+    f("fold", fold), f("nTrain", n_train), f("nVal", n_val), f("trainMse", train_mse), f("valMse", val_mse);
+    f("coefficients", coefficients);
+  }
 };
 FoldScore cross_validate_fold(const CurveData& data, const std::vector<int>& folds, int fold, int degree);
 
 // Mean and sample standard deviation (n − 1; 0 for a single value) of the fold scores.
 struct Summary {
   double mean = 0, stddev = 0;
+  template <class F>
+  void fields(F&& f) const {
+    f("mean", mean), f("stddev", stddev);
+  }
 };
 Summary summarize(const std::vector<double>& values);
 

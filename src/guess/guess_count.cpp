@@ -109,4 +109,16 @@ std::vector<double> log10_coverage(double budget, std::uint64_t k, int n_max) {
   return out;
 }
 
+double whole_number(double x, const std::string& what, double lo, double hi) {
+  require(std::isfinite(x) && x == std::floor(x) && x >= lo && x <= hi, what,
+          "expected a whole number between " + std::to_string(static_cast<long long>(lo)) + " and " +
+              std::to_string(static_cast<long long>(hi)) + ", got " + std::to_string(x));
+  return x;
+}
+
+GuessCount count_guesses_checked(double k, double n) {
+  return count_guesses(static_cast<std::uint64_t>(whole_number(k, "segments per axis", 1, static_cast<double>(kMaxSegments))),
+                       static_cast<std::uint64_t>(whole_number(n, "number of weights", 0, 1e15)));
+}
+
 }  // namespace basecamp::guess

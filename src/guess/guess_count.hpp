@@ -29,10 +29,23 @@ struct GuessCount {
   double mantissa = 1;        // k^N = mantissa × 10^exponent, 1 ≤ mantissa < 10
   long long exponent = 0;
   bool power_of_ten = false;  // k is 1, 10, 100, …: k^N is exactly 10^exponent
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("k", k), f("n", n), f("log10", log10), f("exact", exact), f("digits", digits);
+    f("mantissa", mantissa), f("exponent", exponent), f("powerOfTen", power_of_ten);
+  }
 };
 
 // k^N for 1 ≤ k ≤ kMaxSegments and any N ≥ 0. Error for k outside that range.
 GuessCount count_guesses(std::uint64_t k, std::uint64_t n);
+
+// A count given as a number (the page's numbers are doubles, exact up to 2^53): x when it is a
+// whole number in [lo, hi]; Error naming `what` otherwise ("expected a whole number between …").
+double whole_number(double x, const std::string& what, double lo, double hi);
+// count_guesses for k and n given as numbers (segments per axis, number of weights), checked.
+GuessCount count_guesses_checked(double k, double n);
 
 struct GuessTime {
   double log10_seconds = 0;       // log10 of the seconds needed at the given rate
@@ -40,6 +53,13 @@ struct GuessTime {
   double log10_years = 0;
   double log10_universe_ages = 0; // log10(seconds / kAgeOfUniverseSeconds)
   double log10_vs_atoms = 0;      // log10(guesses / 10^80)
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("log10Seconds", log10_seconds), f("seconds", seconds), f("log10Years", log10_years);
+    f("log10UniverseAges", log10_universe_ages), f("log10VsAtoms", log10_vs_atoms);
+  }
 };
 
 // The time to try every guess at `guesses_per_second` (> 0, finite), and the comparisons.

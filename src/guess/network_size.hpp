@@ -21,6 +21,12 @@ const char* layer_problem_name(LayerProblem p);  // "none", "too_few_layers", â€
 struct LayerCheck {
   LayerProblem problem = LayerProblem::none;
   int index = -1;  // the offending size (0-based), -1 when it is about the whole list
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("problem", std::string(layer_problem_name(problem))), f("index", index);
+  }
 };
 
 // Checks sizes as typed (NaN for what was not a number): â‰¥ 2 layers, each a whole number
@@ -29,11 +35,23 @@ LayerCheck check_layers(const std::vector<double>& sizes);
 
 struct LayerCount {
   long long inputs, outputs, weights, biases;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("inputs", inputs), f("outputs", outputs), f("weights", weights), f("biases", biases);
+  }
 };
 
 struct NetworkSize {
   std::vector<LayerCount> layers;  // one per connection between consecutive layers
   long long weights = 0, biases = 0, parameters = 0;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("weights", weights), f("biases", biases), f("parameters", parameters), f("layers", layers);
+  }
 };
 
 // Error (with check_layers' reason) when the sizes are not acceptable.

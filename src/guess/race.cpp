@@ -101,4 +101,10 @@ RaceResult run_race(int n, long budget, std::uint64_t seed, GradientCost cost) {
   return r;
 }
 
+GradientCost parse_gradient_cost(const std::string& name) {
+  require(name == "backprop" || name == "finite_differences", "race",
+          "gradient cost must be 'backprop' or 'finite_differences', got '" + name + "'");
+  return name == "backprop" ? GradientCost::backprop : GradientCost::finite_differences;
+}
+
 }  // namespace basecamp::guess

@@ -18,11 +18,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace basecamp::guess {
 
 enum class GradientCost { backprop, finite_differences };
+// "backprop" | "finite_differences"; Error naming the name otherwise.
+GradientCost parse_gradient_cost(const std::string& name);
 
 inline constexpr int kMaxRaceParameters = 1000;
 inline constexpr long kMaxRaceBudget = 100000;
@@ -45,6 +48,13 @@ struct RaceResult {
   long descent_steps = 0;           // gradient steps taken within the budget
   std::vector<double> random_best;  // best loss after 1, 2, …, budget evaluations
   std::vector<double> descent_best;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("n", n), f("budget", budget), f("step", step), f("evalsPerStep", evals_per_step);
+    f("descentSteps", descent_steps), f("randomBest", random_best), f("descentBest", descent_best);
+  }
 };
 
 // Error for n outside 1 … 1000, budget outside 1 … 100000, or n·budget above 2·10^7.

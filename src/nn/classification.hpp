@@ -24,6 +24,14 @@ struct ClassificationReport {
   std::vector<std::int32_t> cell_start;    // classes² + 1 offsets into order
   // Up to k wrong predictions, most confident first (ties: lower index first).
   std::vector<std::int32_t> mistakes;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("classes", classes), f("samples", samples), f("correct", correct), f("accuracy", accuracy);
+    f("predicted", predicted), f("confidence", confidence), f("confusion", confusion), f("order", order);
+    f("cellStart", cell_start), f("mistakes", mistakes);
+  }
 };
 
 // probs: rows x classes row-major; labels: rows values < classes. Error("classification: ...")

@@ -36,6 +36,7 @@
 #include "nn/dataset.hpp"
 #include "nn/spec.hpp"
 #include "random.hpp"
+#include "value.hpp"
 
 namespace basecamp::nn {
 
@@ -47,6 +48,11 @@ struct BatchResult {
 struct Evaluation {
   double loss = 0;    // mean data loss over all samples + penalties
   double metric = 0;  // accuracy in [0, 1], NaN when the loss has no metric (mse)
+
+  template <class F>
+  void fields(F&& f) const {
+    f("loss", loss), f("accuracy", unless_nan(metric));
+  }
 };
 
 // Rows per forward pass in predict/evaluate: kEvalBatch, fewer when a row leaves more than

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 #include <algorithm>
 #include <string>
@@ -16,9 +17,25 @@
 #include "nn/signals.hpp"
 #include "nn/spec.hpp"
 #include "nn/trainer.hpp"
+#include "nn/weights_file.hpp"
 #include "optim/factory.hpp"
 
 namespace basecamp::nn {
+
+// One Conv2D or MaxPooling2D layer's output for one image, channels-last.
+struct FeatureMap {
+  int layer = 0;  // index in the spec's layers
+  std::string kind;  // "conv2d" | "maxpool2d"
+  int height = 0, width = 0, channels = 0;
+  std::vector<float> data;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("layer", layer), f("kind", kind), f("height", height), f("width", width), f("channels", channels);
+    f("data", data);
+  }
+};
 
 class Network {
  public:
@@ -76,6 +93,59 @@ class Network {
     t.run_batches(1);
     return meter_->after_batch(model_);
   }
+
+  // rows x outputs for images given as bytes (÷255 as in training).
+  Tensor<float> predict_bytes(std::vector<std::uint8_t> pixels, int rows, int cols) {
+    // Labels are not needed to predict: zeros keep the byte data set well-formed.
+    return model_.predict(Dataset<float>::from_bytes(std::move(pixels), rows, cols,
+                                                     std::vector<std::uint8_t>(static_cast<std::size_t>(std::max(rows, 0)), 0),
+                                                     output_size(model_.spec())));
+  }
+
+  // Every Conv2D and MaxPooling2D layer's output for one image of `pixels.size()` bytes.
+  std::vector<FeatureMap> feature_maps(std::vector<std::uint8_t> pixels) {
+    const int cols = static_cast<int>(pixels.size());
+    const auto data = Dataset<float>::from_bytes(std::move(pixels), 1, cols, std::vector<std::uint8_t>(1, 0),
+                                                 output_size(model_.spec()));
+    Tensor<float> x(1, cols);
+    const std::size_t row = 0;
+    data.gather_x(std::span<const std::size_t>(&row, 1), x);
+    const std::vector<Tensor<float>> outputs = model_.layer_outputs(x);
+    const std::vector<LayerShape> shapes = layer_shapes(model_.spec());
+    std::vector<FeatureMap> maps;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      const auto kind = model_.spec().layers[i].kind;
+      if (kind != LayerSpec::Kind::conv2d && kind != LayerSpec::Kind::maxpool2d) continue;
+      const ImageShape& im = shapes[i + 1].image;
+      maps.push_back({static_cast<int>(i), kind == LayerSpec::Kind::conv2d ? "conv2d" : "maxpool2d", im.height, im.width,
+                      im.channels, std::vector<float>(outputs[i].data(), outputs[i].data() + outputs[i].size())});
+    }
+    return maps;
+  }
+
+  // The running fit stopped after its current batch (nothing when none runs).
+  void stop() {
+    if (trainer_) trainer_->stop();
+  }
+  // The running fit's epochs so far (none before a fit).
+  std::vector<EpochLog> history() const { return trainer_ ? trainer_->history() : std::vector<EpochLog>{}; }
+
+  // Read-outs and settings between batches, for the lesson's page and the CLI alike.
+  const Tensor<float>& kernel(int layer) const { return model_.kernel(layer).value; }
+  std::vector<float> bias(int layer) const {
+    const Tensor<float>& b = model_.bias(layer).value;
+    return std::vector<float>(b.data(), b.data() + b.size());
+  }
+  long long parameter_count() const { return model_.parameter_count(); }
+  int dense_count() const { return model_.dense_count(); }
+  std::string summary() const { return describe(model_.spec()); }
+  std::vector<std::uint8_t> save() const { return save_weights(model_); }
+  void load(const std::vector<std::uint8_t>& bytes) { load_weights(model_, bytes); }
+  double lr() const { return optimizer_->lr; }
+  void set_lr(double lr) { optimizer_->set_lr(lr); }
+  // Where the optimizer keeps one (SGD, RMSprop made with momentum > 0), else none.
+  std::optional<double> momentum() const { return optimizer_->momentum(); }
+  void set_momentum(double momentum) { optimizer_->set_momentum(momentum); }
 
   Model<float>& model() { return model_; }
   const Model<float>& model() const { return model_; }

@@ -20,6 +20,7 @@
 
 #include "nn/model.hpp"
 #include "tensor.hpp"
+#include "value.hpp"
 
 namespace basecamp::nn {
 
@@ -31,6 +32,16 @@ struct LayerSignals {
   double dead_fraction = 0;     // NaN unless the activation is ReLU
   double activation_min = 0, activation_max = 0, activation_mean = 0, activation_std = 0;
   std::vector<double> histogram;  // counts in equal bins over [activation_min, activation_max]
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("layer", layer), f("kind", std::string(kind == LayerSpec::Kind::conv2d ? "conv2d" : "dense"));
+    f("activation", name_of(activation)), f("weightNorm", weight_norm), f("gradNorm", grad_norm);
+    f("updateRatio", unless_nan(update_ratio)), f("deadFraction", unless_nan(dead_fraction));
+    f("min", activation_min), f("max", activation_max), f("mean", activation_mean), f("std", activation_std);
+    f("histogram", histogram);
+  }
 };
 
 inline constexpr int kSignalBins = 24;

@@ -140,6 +140,13 @@ struct MemoryEstimate {
   long long parameters = 0;
   double weight_bytes = 0, grad_bytes = 0, optimizer_bytes = 0, activation_bytes = 0;
   double total_bytes = 0;
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("parameters", parameters), f("weightBytes", weight_bytes), f("gradBytes", grad_bytes);
+    f("optimizerBytes", optimizer_bytes), f("activationBytes", activation_bytes), f("totalBytes", total_bytes);
+  }
 };
 // Tensors of state per parameter that make_optimizer(name, settings) will keep (sgd 0, or 1 with
 // momentum; adagrad 1; rmsprop 1 + momentum + centered; adadelta 2; adam/adamw 2, 3 with amsgrad).

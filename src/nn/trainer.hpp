@@ -24,6 +24,7 @@
 #include "nn/model.hpp"
 #include "optim/optimizer.hpp"
 #include "random.hpp"
+#include "value.hpp"
 
 namespace basecamp::nn {
 
@@ -54,6 +55,15 @@ struct EpochLog {
   double loss = 0, metric = 0;          // training (means over the epoch)
   bool has_validation = false;
   double val_loss = 0, val_metric = 0;  // after the epoch (NaN metric: none)
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    const std::optional<double> none;
+    f("epoch", epoch), f("loss", loss), f("metric", unless_nan(metric));
+    f("valLoss", has_validation ? std::optional<double>(val_loss) : none);
+    f("valMetric", has_validation ? unless_nan(val_metric) : none);
+  }
 };
 
 template <class T>

@@ -92,7 +92,7 @@ class Adadelta : public Optimizer<T> {
           acc_delta = rho * acc_delta + one_minus_rho * delta * delta;
           value -= lr * delta;
         };
-        this->with_weight_decay(opt_.weight_decay, all_grad.segment(at, n), value, apply);
+        with_weight_decay(opt_.weight_decay, all_grad.segment(at, n), value, apply);
       }
     });
   }

@@ -86,7 +86,7 @@ class Adagrad : public Optimizer<T> {
         sum += g * g;
         value -= clr * g / (sum.sqrt() + cast(opt_.eps));
       };
-      this->with_weight_decay(opt_.weight_decay, seg.grad(), value, apply);
+      with_weight_decay(opt_.weight_decay, seg.grad(), value, apply);
     });
   }
 

@@ -93,11 +93,11 @@ class Adam : public Optimizer<T> {
   // Segment by segment, split across threads; g is an expression over the gradient (with L2
   // weight decay it reads θ, which changes last), never a copy.
   void update(Param<T>& p, Slots& s) override {
-    update_segments(p, s, [&](const Segments<T>& seg) {
-      auto value = seg.value();
+    // AdamW decays θ itself (g is then the plain gradient, which does not read θ).
+    const double l2 = decoupled_ ? 0.0 : opt_.weight_decay;
+    update_segments_with_decay(p, s, l2, [&](const Segments<T>& seg, Segment<T>& value, const auto& g) {
       if (decoupled_) value *= cast(1 - this->lr * opt_.weight_decay);
-      this->with_weight_decay(decoupled_ ? 0.0 : opt_.weight_decay, seg.grad(), value,
-                              [&](const auto& g) { update_with(seg, value, g); });
+      update_with(seg, value, g);
     });
   }
 

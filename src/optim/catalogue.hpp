@@ -4,6 +4,8 @@
 // lists in their each() (optim/sgd.hpp, ...), so nothing here is written twice.
 #pragma once
 
+#include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,15 @@ struct SettingInfo {
   Range range;           // what the checks accept
   bool flag = false;     // a yes/no setting
   bool integer = false;  // a whole number (a count)
+
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js); an
+  // unbounded end is none (null).
+  template <class F>
+  void fields(F&& f) const {
+    const auto end = [](double v) { return std::isinf(v) ? std::optional<double>() : v; };
+    f("name", name), f("default", default_value), f("min", end(range.min)), f("max", end(range.max));
+    f("minOpen", range.min_open), f("maxOpen", range.max_open), f("flag", flag), f("integer", integer);
+  }
 };
 
 struct OptimizerInfo {
@@ -25,6 +36,11 @@ struct OptimizerInfo {
   std::string label;  // torch.optim's class name: "SGD"
   std::vector<SettingInfo> hyperparameters;
   const SettingInfo* find(const std::string& setting) const;
+
+  template <class F>
+  void fields(F&& f) const {
+    f("name", name), f("label", label), f("hyperparameters", hyperparameters);
+  }
 };
 
 // sgd, adagrad, rmsprop, adadelta, adam, adamw, in that order.
@@ -37,6 +53,11 @@ struct ScheduleInfo {
   std::string name;   // "constant", "step", "exponential", "inverse_time"
   std::string label;  // English name for messages: "step decay"
   std::vector<SettingInfo> parameters;  // defaults are the no-op values (gamma 1, decay 0)
+
+  template <class F>
+  void fields(F&& f) const {
+    f("name", name), f("parameters", parameters);
+  }
 };
 const std::vector<ScheduleInfo>& schedule_catalogue();
 const ScheduleInfo& schedule_info(const std::string& name);

@@ -137,16 +137,6 @@ class Optimizer {
 
   static T cast(double v) { return static_cast<T>(v); }
 
-  // torch's L2 weight decay λ: step(g + λ·θ), handed over as one expression (it reads θ, which
-  // the step changes last: no parameter-sized temporary), or step(g) when λ = 0.
-  template <class Grad, class Value, class Step>
-  static void with_weight_decay(double weight_decay, const Grad& g, const Value& value, Step&& step) {
-    if (weight_decay != 0)
-      step(g + cast(weight_decay) * value);
-    else
-      step(g);
-  }
-
  private:
   std::vector<Slots> state_;
 };

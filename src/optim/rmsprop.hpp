@@ -98,27 +98,20 @@ class RMSprop : public Optimizer<T> {
   // The gradient is used where it lies (with weight decay, as an expression that reads θ, which
   // changes last): no parameter-sized temporaries, segments split across threads.
   void update(Param<T>& p, Slots& s) override {
-    update_segments(p, s, [&](const Segments<T>& seg) {
-      auto value = seg.value();
-      this->with_weight_decay(opt_.weight_decay, seg.grad(), value,
-                              [&](const auto& g) { update_with(seg, value, g); });
+    update_segments_with_decay(p, s, opt_.weight_decay, [&](const Segments<T>& seg, Segment<T>& value, const auto& g) {
+      auto square_avg = seg.state(0);
+      square_avg = cast(opt_.alpha) * square_avg + cast(1 - opt_.alpha) * g * g;
+      if (opt_.centered) {
+        auto grad_avg = seg.state(state_names().size() - 1);
+        lerp_in_place(grad_avg, g, 1 - opt_.alpha);
+        apply(seg, value, g, (square_avg - grad_avg.square()).sqrt() + cast(opt_.eps));
+      } else {
+        apply(seg, value, g, square_avg.sqrt() + cast(opt_.eps));
+      }
     });
   }
 
  private:
-  template <class Grad>
-  void update_with(const Segments<T>& seg, Segment<T>& value, const Grad& g) {
-    auto square_avg = seg.state(0);
-    square_avg = cast(opt_.alpha) * square_avg + cast(1 - opt_.alpha) * g * g;
-    if (opt_.centered) {
-      auto grad_avg = seg.state(state_names().size() - 1);
-      lerp_in_place(grad_avg, g, 1 - opt_.alpha);
-      apply(seg, value, g, (square_avg - grad_avg.square()).sqrt() + cast(opt_.eps));
-    } else {
-      apply(seg, value, g, square_avg.sqrt() + cast(opt_.eps));
-    }
-  }
-
   template <class Grad, class Avg>
   void apply(const Segments<T>& seg, Segment<T>& value, const Grad& g, const Avg& avg) {
     if (opt_.momentum > 0) {

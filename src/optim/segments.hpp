@@ -46,6 +46,27 @@ void update_segments(Param<T>& p, std::vector<Tensor<T>>& state, const Rule& rul
   });
 }
 
+// torch's L2 weight decay λ: step(g + λ·θ), handed over as one expression (it reads θ, which
+// the step changes last: no parameter-sized temporary), or step(g) when λ = 0.
+template <class Grad, class Value, class Step>
+void with_weight_decay(double weight_decay, const Grad& g, const Value& value, const Step& step) {
+  if (weight_decay != 0)
+    step(g + static_cast<typename Value::Scalar>(weight_decay) * value);
+  else
+    step(g);
+}
+
+// update_segments for a rule that takes the L2 weight decay in its gradient:
+// step(segments, value, g) with g as with_weight_decay gives it.
+template <class T, class Step>
+void update_segments_with_decay(Param<T>& p, std::vector<Tensor<T>>& state, double weight_decay,
+                                const Step& step) {
+  update_segments(p, state, [&](const Segments<T>& seg) {
+    Segment<T> value = seg.value();
+    with_weight_decay(weight_decay, seg.grad(), value, [&](const auto& g) { step(seg, value, g); });
+  });
+}
+
 // dst ← torch's lerp(dst, end, weight) in place: the same two branches as lerp() in
 // optimizer.hpp, so the same bits, without its temporary.
 template <class Dst, class End>

@@ -96,10 +96,21 @@ class SGD : public Optimizer<T> {
 
   // g is an expression, not a copy: with weight decay it reads θ, which changes last.
   void update(Param<T>& p, Slots& s) override {
-    update_segments(p, s, [&](const Segments<T>& seg) {
-      auto value = seg.value();
-      this->with_weight_decay(opt_.weight_decay, seg.grad(), value,
-                              [&](const auto& g) { update_with(seg, value, g); });
+    const T lr = cast(this->lr);
+    update_segments_with_decay(p, s, opt_.weight_decay, [&](const Segments<T>& seg, Segment<T>& value, const auto& g) {
+      if (opt_.momentum == 0) {
+        value -= lr * g;
+        return;
+      }
+      auto buf = seg.state(0);
+      if (this->step_count == 1)
+        buf = g;
+      else
+        buf = cast(opt_.momentum) * buf + cast(1 - opt_.dampening) * g;
+      if (opt_.nesterov)
+        value -= lr * (g + cast(opt_.momentum) * buf);
+      else
+        value -= lr * buf;
     });
   }
 
@@ -110,24 +121,6 @@ class SGD : public Optimizer<T> {
                    return "nesterov requires momentum > 0 and dampening = 0, got momentum " +
                           format_number(momentum) + ", dampening " + format_number(dampening);
                  });
-  }
-
-  template <class Grad>
-  void update_with(const Segments<T>& seg, Segment<T>& value, const Grad& g) {
-    const T lr = cast(this->lr);
-    if (opt_.momentum == 0) {
-      value -= lr * g;
-      return;
-    }
-    auto buf = seg.state(0);
-    if (this->step_count == 1)
-      buf = g;
-    else
-      buf = cast(opt_.momentum) * buf + cast(1 - opt_.dampening) * g;
-    if (opt_.nesterov)
-      value -= lr * (g + cast(opt_.momentum) * buf);
-    else
-      value -= lr * buf;
   }
 
   SgdOptions opt_;

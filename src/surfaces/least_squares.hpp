@@ -11,6 +11,11 @@ struct LineFit {
   double m;    // slope
   double b;    // intercept
   double mse;  // mean squared error at (m, b)
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("m", m), f("b", b), f("mse", mse);
+  }
 };
 
 // Error when x and y differ in length, hold fewer than 2 points, a non-finite value, or all

@@ -12,12 +12,21 @@ namespace basecamp::surfaces {
 
 struct Bounds {
   double x_min, x_max, y_min, y_max;
+  // f(name, member) per member: how the page names them (wasm/convert.hpp's to_js).
+  template <class F>
+  void fields(F&& f) const {
+    f("xMin", x_min), f("xMax", x_max), f("yMin", y_min), f("yMax", y_max);
+  }
 };
 
 // A marked point of a surface: a minimum (or the saddle point of `saddle`).
 struct Point {
   double x, y, f;
   std::string label;  // e.g. "base camp", "global minimum"
+  template <class F>
+  void fields(F&& out) const {
+    out("x", x), out("y", y), out("f", f), out("label", label);
+  }
 };
 
 class Surface {

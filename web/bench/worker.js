@@ -1,10 +1,10 @@
-// The bench worker: loads one of the page's wasm builds (single-thread or threaded; SIMD128 or
-// relaxed SIMD) and times the training step (bench/mlp_step.hpp through benchTrainStep)
+// The bench worker: loads one of the benchmark's wasm builds (the page's, single-thread or
+// threaded, SIMD128 or relaxed SIMD, plus the bench bindings) and times the training step (bench/mlp_step.hpp through benchTrainStep)
 // `repeats` times.
 self.onmessage = async (event) => {
   const { threads = 1, batches = 50, repeats = 5, simd = 'simd128', model = 'mlp' } = event.data;
   try {
-    const url = `./basecamp_web${threads > 1 ? '_mt' : ''}${simd === 'relaxed' ? '_relaxed' : ''}.mjs`;
+    const url = `./basecamp_bench_web${threads > 1 ? '_mt' : ''}${simd === 'relaxed' ? '_relaxed' : ''}.mjs`;
     const { default: create } = await import(/* @vite-ignore */ url);
     const core = await create();
     const runs = [];

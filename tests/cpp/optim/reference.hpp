@@ -7,8 +7,12 @@
 #include <cmath>
 #include <string>
 
-#include "json_lite.hpp"
+#include <fstream>
+#include <sstream>
+
+#include "json.hpp"
 #include "optim/factory.hpp"
+#include "optim/read.hpp"
 
 namespace optim_test {
 
@@ -16,35 +20,24 @@ using basecamp::Param;
 using basecamp::Tensor;
 namespace optim = basecamp::optim;
 
-inline const json_lite::Value& reference() {
-  static const json_lite::Value doc =
-      json_lite::parse_file(std::string(BASECAMP_TEST_DATA_DIR) + "/optim_reference.json");
+using basecamp::Value;
+
+// The fixture, read with the core's JSON reader (numbers with strtod: Python's repr floats come
+// back exactly); its settings objects are the page's, read by optim::settings_from.
+inline const Value& reference() {
+  static const Value doc = [] {
+    std::ifstream in(std::string(BASECAMP_TEST_DATA_DIR) + "/optim_reference.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    return basecamp::parse_json(text.str());
+  }();
   return doc;
 }
 
-// The fixture's settings object → OptimizerSettings (keys are the struct's field names).
-inline optim::OptimizerSettings settings_from(const json_lite::Value& s) {
-  optim::OptimizerSettings o;
-  for (const auto& [key, v] : s.obj) {
-    const double x = v.num;
-    const bool b = v.b;
-    if (key == "lr") o.lr = x;
-    else if (key == "momentum") o.momentum = x;
-    else if (key == "dampening") o.dampening = x;
-    else if (key == "nesterov") o.nesterov = b;
-    else if (key == "alpha") o.alpha = x;
-    else if (key == "rho") o.rho = x;
-    else if (key == "eps") o.eps = x;
-    else if (key == "beta1") o.beta1 = x;
-    else if (key == "beta2") o.beta2 = x;
-    else if (key == "weight_decay") o.weight_decay = x;
-    else if (key == "amsgrad") o.amsgrad = b;
-    else if (key == "centered") o.centered = b;
-    else if (key == "lr_decay") o.lr_decay = x;
-    else if (key == "initial_accumulator_value") o.initial_accumulator_value = x;
-    else FAIL("unknown setting in fixture: " << key);
-  }
-  return o;
+inline const Value& at(const Value& v, const char* key) {
+  const Value* member = v.find(key);
+  REQUIRE(member != nullptr);
+  return *member;
 }
 
 // Runs every fixture case of `optimizer_name` in precision T; returns the number of cases.
@@ -52,27 +45,29 @@ inline optim::OptimizerSettings settings_from(const json_lite::Value& s) {
 template <class T>
 int check_reference(const std::string& optimizer_name, double rel, double abs) {
   const auto& doc = reference();
-  const auto& problem = doc["problem"];
-  const long rows = static_cast<long>(problem["rows"].num), cols = static_cast<long>(problem["cols"].num);
+  const auto& problem = at(doc, "problem");
+  const long rows = static_cast<long>(at(problem, "rows").number), cols = static_cast<long>(at(problem, "cols").number);
+  const auto& theta0 = at(problem, "theta0").items;
+  const auto& c_target = at(problem, "c").items;
   int cases = 0;
-  for (const auto& c : doc["cases"].arr) {
-    if (c["optimizer"].str != optimizer_name) continue;
+  for (const auto& c : at(doc, "cases").items) {
+    if (at(c, "optimizer").text != optimizer_name) continue;
     ++cases;
-    INFO("case " << c["name"].str);
-    auto opt = optim::make_optimizer<T>(optimizer_name, settings_from(c["settings"]));
+    INFO("case " << at(c, "name").text);
+    auto opt = optim::make_optimizer<T>(optimizer_name, optim::settings_from(at(c, "settings")));
     Param<T> p{"theta", Tensor<T>(rows, cols), Tensor<T>(rows, cols)};
-    for (long i = 0; i < rows * cols; ++i) p.value(i / cols, i % cols) = static_cast<T>(problem["theta0"][i].num);
-    const auto& values = c["values"];
+    for (long i = 0; i < rows * cols; ++i) p.value(i / cols, i % cols) = static_cast<T>(theta0[static_cast<std::size_t>(i)].number);
+    const auto& values = at(c, "values").items;
     for (std::size_t t = 1; t < values.size(); ++t) {
       for (long i = 0; i < rows * cols; ++i) {
         const double theta = static_cast<double>(p.value(i / cols, i % cols));
         const double noise = static_cast<double>((7 * static_cast<long>(t) + 3 * i) % 11 - 5) / 10;
-        p.grad(i / cols, i % cols) = static_cast<T>(2 * (theta - problem["c"][i].num) + noise);
+        p.grad(i / cols, i % cols) = static_cast<T>(2 * (theta - c_target[static_cast<std::size_t>(i)].number) + noise);
       }
       opt->step({&p});
       for (long i = 0; i < rows * cols; ++i) {
         const double actual = static_cast<double>(p.value(i / cols, i % cols));
-        const double expected = values[t][i].num;
+        const double expected = values[t].items[static_cast<std::size_t>(i)].number;
         INFO("step " << t << ", element " << i << ": " << actual << " vs " << expected);
         REQUIRE(std::abs(actual - expected) <=
                 rel * std::max(std::abs(actual), std::abs(expected)) + abs);

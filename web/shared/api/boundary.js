@@ -5,7 +5,7 @@
 //   settings: {features: ['x1', …], hidden: [4, 2], activation | activations: [...],
 //              initializer, l1, l2, dropout, optimizer, optimizerSettings: {momentum, …}, lr,
 //              batchSize, seed}
-import { caller, throwing } from './errors.js';
+import { caller, construct } from './errors.js';
 
 export function boundaryApi(Module) {
   const call = caller(Module);
@@ -33,14 +33,6 @@ export function boundaryApi(Module) {
     //   .setWeight(layer, from, to, v), .setBias(layer, to, v), .parameters(),
     //   .predict(x1, x2) → {rows, cols, data}, .heatmaps(size, lo, hi) → {size, lo, hi, units,
     //   layers: [Float32Array neuron-major]}, .hiddenSpace(layer, test); .delete() when done.
-    newBoundaryLab(data, settings) {
-      const lab = new Module.BoundaryLab(data, settings);
-      const error = lab.error();
-      if (error) {
-        lab.delete();
-        throw error;
-      }
-      return throwing(lab);
-    },
+    newBoundaryLab: (data, settings) => construct(Module.BoundaryLab, data, settings),
   };
 }

@@ -19,7 +19,7 @@ export function throwing(object) {
 // Module[name] as a function that throws the core's errors.
 export const caller = (Module) => (name) => (...args) => unwrap(Module[name](...args));
 
-// `new Class(...args)` for a bound class whose constructor can fail (wasm/guard.hpp, Fallible):
+// `new Class(...args)` for a bound class whose constructor can fail (wasm/guard.hpp, Held):
 // the object, wrapped by throwing(), or the core's Error thrown (the object deleted first).
 export function construct(Class, ...args) {
   const object = new Class(...args);

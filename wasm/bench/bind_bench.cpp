@@ -1,11 +1,10 @@
-// Embind declarations for `npm run bench`: time the training step of bench/mlp_step.hpp (the
-// MNIST network from the autodiff ops, random data) in this build, and the linalg thread count.
+// Embind declarations for `npm run bench` only (its own modules, basecamp_bench_*: the page's
+// modules do not carry them): time the training step of bench/mlp_step.hpp (the MNIST network
+// from the autodiff ops, random data) and of bench/convnet_step.hpp in this build.
 #include <emscripten/bind.h>
 
-#include "../bench/convnet_step.hpp"
-#include "../bench/mlp_step.hpp"
-#include "linalg/gemm.hpp"
-#include "linalg/parallel.hpp"
+#include "../../bench/convnet_step.hpp"
+#include "../../bench/mlp_step.hpp"
 
 using namespace emscripten;
 
@@ -20,9 +19,4 @@ EMSCRIPTEN_BINDINGS(basecamp_bench) {
              basecamp::bench::ConvnetStep step(64);
              return step.samples_per_second(batches, threads);
            }));
-  function("linalgThreads", &basecamp::linalg::threads);
-  function("linalgMaxThreads", &basecamp::linalg::max_threads);
-  function("linalgSetThreads", &basecamp::linalg::set_threads);
-  function("linalgSimdKernel", &basecamp::linalg::simd_kernel);
-  function("linalgFusedKernel", &basecamp::linalg::fused_kernel);
 }
