@@ -72,6 +72,9 @@ test('defaults, one epoch, play and pause: the numbers are the core\'s', async (
   await lab.goto('boundary', 'en');
   const ref = nodeLab();
   await expectReadouts(ref, 'epoch 0');
+  // The idle-time warm-up (a throwaway twin trains) leaves the learner's lab as it was.
+  await page().waitForSelector('.lesson-boundary[data-warm="done"]');
+  await expectReadouts(ref, 'epoch 0, after the warm-up');
   assert.match(await out('summary'), /Epoch 0\. 2 classes\./);
   await control('step').click();
   ref.step(1);
