@@ -114,9 +114,13 @@ void gemm_strided(Trans ta, Trans tb, int n, int m, int k, const T* pa, int lda,
                   int ldb, T* pc, int ldc, bool accumulate) {
   // Split the output columns in multiples of 8 (the kernel's panel width), only when each part
   // still has real work: below ~2^20 multiply-adds a product takes well under a millisecond.
+  // Pieces of at least 32 columns and 2^19 multiply-adds: every piece packs its own copy of A.
   const double work = static_cast<double>(n) * m * k;
-  int parts = std::min(threads(), std::max(1, m / 16));
-  if (work < (1 << 20)) parts = 1;
+  int parts = 1;
+  if (threads() > 1 && work >= (1 << 20)) {
+    const int by_columns = m / 32, by_work = static_cast<int>(work / (1 << 19));
+    parts = std::max(1, std::min({threads() * kPiecesPerThread, by_columns, by_work}));
+  }
   if (parts == 1) {
     gemm_columns<T>(ta, tb, n, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, 0, m);
     return;

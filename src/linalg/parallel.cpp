@@ -1,6 +1,7 @@
-// The worker pool behind parallel_for: workers spin briefly on a generation counter (a product
-// follows another within microseconds during training), then sleep on a condition variable.
-// In wasm the workers are pthreads from Emscripten's pre-spawned pool (-sPTHREAD_POOL_SIZE):
+// The worker pool behind parallel_for: the caller and its helpers claim pieces of a job from one
+// shared ticket until none is left. Helpers spin briefly on the ticket (a product follows another
+// within microseconds during training), then sleep on a condition variable.
+// In wasm the helpers are pthreads from Emscripten's pre-spawned pool (-sPTHREAD_POOL_SIZE):
 // never start more than that pool holds, or the caller blocks forever waiting for them.
 #include "linalg/parallel.hpp"
 
@@ -36,6 +37,10 @@ int hardware() {
   return std::clamp(static_cast<int>(n == 0 ? 1 : n), 1, kPoolLimit);
 }
 
+// One job at a time: pieces [0, pieces) of fn, claimed one by one from a shared ticket by the
+// caller and by every helper that is awake. Whoever is running takes the next piece, so a helper
+// that the system has preempted (in a browser, two training threads share two cores with the
+// page's own threads) delays the product by at most the piece it holds, not by half the work.
 class Pool {
  public:
   ~Pool() {
@@ -48,63 +53,95 @@ class Pool {
     for (std::thread& w : workers_) w.join();
   }
 
-  void run(int parts, const std::function<void(int)>& fn) {
+  void run(int pieces, int helpers, const std::function<void(int)>& fn) {
     bool expected = false;
     if (!busy_.compare_exchange_strong(expected, true)) {  // nested or concurrent: serial
-      for (int p = 0; p < parts; ++p) fn(p);
+      for (int p = 0; p < pieces; ++p) fn(p);
       return;
     }
-    while (static_cast<int>(workers_.size()) < parts - 1) {
+    while (static_cast<int>(workers_.size()) < helpers) {
       const int id = static_cast<int>(workers_.size()) + 1;
       workers_.emplace_back([this, id] { loop(id); });
     }
     job_.store(&fn, std::memory_order_relaxed);
-    parts_.store(parts, std::memory_order_relaxed);
-    pending_.store(parts - 1, std::memory_order_relaxed);
+    helpers_.store(helpers, std::memory_order_relaxed);
+    done_.store(0, std::memory_order_relaxed);
+    const std::uint64_t ticket = Ticket::first(++generation_, pieces);
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      generation_.fetch_add(1, std::memory_order_release);
+      ticket_.store(ticket, std::memory_order_release);
     }
     wake_.notify_all();
-    fn(0);
-    while (pending_.load(std::memory_order_acquire) != 0) {
+    claim_and_run(fn, ticket);
+    // Only pieces that a helper already holds are left.
+    while (done_.load(std::memory_order_acquire) != pieces) {
     }
     busy_.store(false, std::memory_order_release);
   }
 
  private:
+  // ticket_ packs the job's generation (high 32 bits), its piece count (16) and the next
+  // unclaimed piece (low 16): one compare-exchange claims a piece of the job it was read for.
+  struct Ticket {
+    static std::uint64_t first(std::uint32_t generation, int pieces) {
+      return (static_cast<std::uint64_t>(generation) << 32) |
+             (static_cast<std::uint64_t>(pieces) << 16);
+    }
+    static std::uint32_t generation(std::uint64_t t) { return static_cast<std::uint32_t>(t >> 32); }
+    static int pieces(std::uint64_t t) { return static_cast<int>((t >> 16) & 0xffff); }
+    static int next(std::uint64_t t) { return static_cast<int>(t & 0xffff); }
+  };
+
+  // Runs pieces of the job ticket t belongs to while any is unclaimed. A failed exchange reloads
+  // t; once t names a later job, this one is complete and fn may be gone: stop.
+  void claim_and_run(const std::function<void(int)>& fn, std::uint64_t t) {
+    const std::uint32_t generation = Ticket::generation(t);
+    while (Ticket::generation(t) == generation && Ticket::next(t) < Ticket::pieces(t)) {
+      if (ticket_.compare_exchange_weak(t, t + 1, std::memory_order_acq_rel,
+                                        std::memory_order_acquire)) {
+        fn(Ticket::next(t));
+        done_.fetch_add(1, std::memory_order_release);
+        t = ticket_.load(std::memory_order_acquire);
+      }
+    }
+  }
+
   void loop(int id) {
-    std::uint64_t seen = 0;
+    std::uint32_t seen = 0;
     for (;;) {
-      // Spin first: the next product usually arrives within microseconds.
-      for (int spin = 0; spin < 200000 && generation_.load(std::memory_order_acquire) == seen &&
+      // Spin first: during training the next product arrives within microseconds. Not long:
+      // a spinning helper takes a core from the caller's serial work on a busy machine.
+      for (int spin = 0; spin < 20000 && Ticket::generation(ticket_.load(std::memory_order_acquire)) == seen &&
                          !stop_flag_.load(std::memory_order_relaxed);
            ++spin) {
       }
-      if (generation_.load(std::memory_order_acquire) == seen) {
+      if (Ticket::generation(ticket_.load(std::memory_order_acquire)) == seen) {
         std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return stop_ || generation_.load(std::memory_order_acquire) != seen; });
+        wake_.wait(lock, [&] {
+          return stop_ || Ticket::generation(ticket_.load(std::memory_order_acquire)) != seen;
+        });
         if (stop_) return;
       }
-      seen = generation_.load(std::memory_order_acquire);
-      if (id < parts_.load(std::memory_order_relaxed)) {
-        (*job_.load(std::memory_order_relaxed))(id);
-        pending_.fetch_sub(1, std::memory_order_release);
-      }
+      const std::uint64_t t = ticket_.load(std::memory_order_acquire);
+      seen = Ticket::generation(t);
+      // job_ and helpers_ were stored before the ticket's release: they belong to t's job, or
+      // to a later one, in which case t's job is complete and claim_and_run claims nothing.
+      if (id <= helpers_.load(std::memory_order_relaxed))
+        claim_and_run(*job_.load(std::memory_order_relaxed), t);
     }
   }
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::atomic<std::uint64_t> generation_{0};
-  std::atomic<int> pending_{0};
+  std::uint32_t generation_ = 0;  // the caller's count of jobs
+  std::atomic<std::uint64_t> ticket_{0};
+  std::atomic<int> done_{0};
   std::atomic<bool> busy_{false};
   std::atomic<bool> stop_flag_{false};
   bool stop_ = false;
-  // Published by the release increment of generation_, read after its acquire load.
   std::atomic<const std::function<void(int)>*> job_{nullptr};
-  std::atomic<int> parts_{0};
+  std::atomic<int> helpers_{0};
 };
 
 Pool& pool() {
@@ -125,12 +162,13 @@ int max_threads() { return hardware(); }
 int threads() { return g_threads.load(std::memory_order_relaxed); }
 void set_threads(int n) { g_threads.store(std::clamp(n, 1, max_threads())); }
 
-void parallel_for(int parts, const std::function<void(int)>& fn) {
-  if (parts <= 1) {
-    if (parts == 1) fn(0);
+void parallel_for(int pieces, const std::function<void(int)>& fn) {
+  const int helpers = std::min(pieces, threads()) - 1;
+  if (helpers <= 0 || pieces > 0xffff) {
+    for (int p = 0; p < pieces; ++p) fn(p);
     return;
   }
-  pool().run(parts, fn);
+  pool().run(pieces, helpers, fn);
 }
 
 #else  // single-thread build
@@ -151,7 +189,9 @@ void parallel_ranges(std::ptrdiff_t size,
   if (size <= 0) return;
   constexpr std::ptrdiff_t kAlign = 16;
   const std::ptrdiff_t most = std::max<std::ptrdiff_t>(1, size / std::max<std::ptrdiff_t>(1, min_piece));
-  const int parts = static_cast<int>(std::min<std::ptrdiff_t>(threads(), most));
+  const int parts =
+      threads() == 1 ? 1
+                     : static_cast<int>(std::min<std::ptrdiff_t>(threads() * kPiecesPerThread, most));
   if (parts <= 1) {
     fn(0, size);
     return;

@@ -1,6 +1,8 @@
 // A tiny persistent worker pool for the big matrix products, the optimizers' updates and large
-// elementwise work: parallel_for(parts, fn) runs fn(0) on the caller and fn(1..parts-1) on
-// parked workers, and returns when all are done; parallel_ranges splits an index range.
+// elementwise work: parallel_for(pieces, fn) runs fn(0..pieces-1) on the caller and up to
+// threads() - 1 parked helpers, each taking the next unclaimed piece, and returns when all are
+// done; parallel_ranges splits an index range. More pieces than threads keep both cores busy
+// when the system preempts one of the threads (a browser shares the cores with its own threads).
 // Without threads (the single-thread wasm build) or with threads() == 1 it is a plain loop.
 // Not a general task system: one caller at a time, no nesting (a nested call runs serially).
 #pragma once
@@ -23,11 +25,16 @@ int threads();
 int max_threads();
 void set_threads(int n);
 
-// Runs fn(part) for part in [0, parts); part 0 on the calling thread. parts <= threads().
-void parallel_for(int parts, const std::function<void(int part)>& fn);
+// Pieces per thread that parallel_ranges and the products aim for.
+inline constexpr int kPiecesPerThread = 4;
 
-// Runs fn(begin, end) over contiguous pieces that cover [0, size): one piece per thread when
-// every piece gets at least min_piece elements, else one piece on the caller. Piece boundaries
+// Runs fn(piece) for every piece in [0, pieces), on the caller and min(pieces, threads()) - 1
+// helpers; which thread runs a piece is not fixed, so fn must not depend on it.
+void parallel_for(int pieces, const std::function<void(int piece)>& fn);
+
+// Runs fn(begin, end) over contiguous pieces that cover [0, size): kPiecesPerThread per thread
+// when every piece gets at least min_piece elements, fewer when not, one (on the caller) with one
+// thread or a small range. Piece boundaries
 // are multiples of 16, so vectorised code over an aligned buffer (Eigen's packets, 4 to 16
 // lanes) treats every element as it would in one piece: results do not depend on the split.
 void parallel_ranges(std::ptrdiff_t size,
