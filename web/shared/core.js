@@ -1,8 +1,11 @@
 // Loads the wasm core once per page (or worker) and hands out the wrapped API.
 // Four builds, one core: relaxed SIMD (fused multiply-add in the matrix products) when the
-// browser validates it, else SIMD128; threaded when the page is cross-origin isolated (the server
-// sends COOP/COEP; its products, optimizer updates and large elementwise work run on 2 threads),
-// else single-thread. The threaded builds ship as static files in wasm-mt/ beside the bundle;
+// browser validates it, else SIMD128; threaded in a worker of a cross-origin isolated page (the
+// server sends COOP/COEP; its products, optimizer updates and large elementwise work run on 2
+// threads), else single-thread. The page's own thread always takes a single-thread build: its
+// lessons never split a product, and that build has WebAssembly's own exceptions, about 1.45x
+// the boundary lesson's step (wasm/EXCEPTIONS.md), and starts no pthread workers of its own.
+// The threaded builds ship as static files in wasm-mt/ beside the bundle;
 // the single-thread ones are bundled by Vite. A threaded build that fails to load falls back to
 // the single-thread build of the same flavour, a relaxed build that fails to SIMD128.
 // coreBuild() says which one runs.
@@ -29,10 +32,13 @@ async function createSingle(relaxed) {
   return create();
 }
 
-// One flavour: threaded when isolated (falling back to one thread), else single-thread.
+// A worker (training, finite differences) may use threads; the page's own thread does not.
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+
+// One flavour: threaded in an isolated worker (falling back to one thread), else single-thread.
 async function createFlavour(relaxed) {
   const simd = relaxed ? 'relaxed' : 'simd128';
-  if (globalThis.crossOriginIsolated) {
+  if (globalThis.crossOriginIsolated && inWorker) {
     try {
       const module = await createThreaded(relaxed);
       build = { simd, threads: module.linalgThreads() };
