@@ -181,8 +181,11 @@ inline Tensor<float> floats_from_js(const val& array, int rows, int cols, const 
 }
 
 inline std::vector<std::uint8_t> bytes_from_js(const val& array, std::size_t expected, const std::string& what) {
+  // The class from Object.prototype.toString ("[object Uint8Array]"): it also answers for an
+  // object without a prototype, where reading constructor.name would throw a TypeError.
   const bool object = array.typeOf().as<std::string>() == "object" && !array.isNull();
-  const std::string type = object ? array["constructor"]["name"].as<std::string>() : array.typeOf().as<std::string>();
+  const std::string tag = val::global("Object")["prototype"]["toString"].call<std::string>("call", array);
+  const std::string type = object ? tag.substr(8, tag.size() - 9) : array.typeOf().as<std::string>();
   require(type == "Uint8Array" || type == "Uint8ClampedArray", "data", what + " must be a Uint8Array, got " + type);
   std::vector<std::uint8_t> out(checked_length(array, expected, what));
   val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);

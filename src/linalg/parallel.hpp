@@ -29,14 +29,15 @@ void set_threads(int n);
 inline constexpr int kPiecesPerThread = 4;
 
 // Runs fn(piece) for every piece in [0, pieces), on the caller and min(pieces, threads()) - 1
-// helpers; which thread runs a piece is not fixed, so fn must not depend on it.
+// helpers; which thread runs a piece is not fixed, so fn must not depend on it. fn must not
+// throw: a piece is plain arithmetic on buffers whose shapes were checked before the split.
 void parallel_for(int pieces, const std::function<void(int piece)>& fn);
 
 // Runs fn(begin, end) over contiguous pieces that cover [0, size): kPiecesPerThread per thread
-// when every piece gets at least min_piece elements, fewer when not, one (on the caller) with one
-// thread or a small range. Piece boundaries
-// are multiples of 16, so vectorised code over an aligned buffer (Eigen's packets, 4 to 16
-// lanes) treats every element as it would in one piece: results do not depend on the split.
+// when every piece gets at least min_piece elements, fewer when not, one (on the caller) with
+// one thread or a small range. Piece boundaries are multiples of 16, so vectorised code over an
+// aligned buffer (Eigen's packets, 4 to 16 lanes) treats every element as it would in one piece:
+// results do not depend on the split.
 void parallel_ranges(std::ptrdiff_t size,
                      const std::function<void(std::ptrdiff_t begin, std::ptrdiff_t end)>& fn,
                      std::ptrdiff_t min_piece = kMinPiece);

@@ -167,6 +167,9 @@ test('every Model function; a short training lowers the loss', () => {
     // Bad data is refused with what is wrong.
     assert.throws(() => model.setTrainingData(x, 60, 5, y, 3), /x has 240 values, expected 300/);
     assert.throws(() => model.setTrainingBytes(x, 60, 4, labels, 3), /pixels must be a Uint8Array, got Float32Array/);
+    // An object without a prototype (nothing to read a constructor from) is named, not a TypeError.
+    assert.throws(() => model.setTrainingBytes(Object.create(null), 60, 4, labels, 3), /pixels must be a Uint8Array, got Object/);
+    assert.throws(() => model.setTrainingBytes(undefined, 60, 4, labels, 3), /pixels must be a Uint8Array, got undefined/);
     assert.throws(() => model.setTrainingBytes(pixels, 60, 4, labels, 2), /label 2 at row 2 is not below classes = 2/);
     assert.throws(() => model.evaluate(x, 40, 6, y, 3), /y has 180 values, expected 120/);
     assert.throws(() => model.predict(x, 30, 8), /x has 8 columns, the model takes 4 inputs/);
