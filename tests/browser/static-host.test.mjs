@@ -1,7 +1,7 @@
 // The built site on a static host that sends no COOP/COEP/CSP headers (GitHub Pages and the
 // like): the first visit runs on one thread while the service worker stores the site; the page
-// then reloads itself once and comes back cross-origin isolated, with the worker's headers, the
-// threaded build loaded and lesson 6 training. It also installs as an app: a manifest with icons.
+// then reloads itself once and comes back cross-origin isolated, with the worker's headers, and
+// lesson 6 trains on the threaded build. It also installs as an app: a manifest with icons.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLab } from './harness.mjs';
@@ -32,7 +32,7 @@ test('the server sends none of the lab headers', async () => {
   }
 });
 
-test('after the first load the page is cross-origin isolated and uses the threaded build', async () => {
+test('after the first load the page is cross-origin isolated; its own thread keeps the single-thread build', async () => {
   const { page } = lab;
   // Documents loaded (not the hash changes and history rewrites within one).
   const loads = [];
