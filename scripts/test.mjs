@@ -35,18 +35,21 @@ function plainCounts(output) {
   const m = output.match(/^(\d+) passed, (\d+) failed$/m);
   return m ? { total: Number(m[1]) + Number(m[2]), failed: Number(m[2]) } : { total: 0, failed: 0 };
 }
-// The wasm suite is one ctest entry running every Catch2 test case: count Catch's test cases.
+// The wasm suites are ctest entries that each run many Catch2 test cases (the whole suite; linalg
+// on two threads): count Catch's test cases, summed over the entries.
+const sumOf = (matches) => matches.reduce((n, m) => n + Number(m[1]), 0);
 function catchCounts(output) {
   const ctest = ctestCounts(output);
-  const passed = output.match(/Passed all (\d+) test cases? with \d+ assertions?/);
-  if (passed && ctest.failed === 0) return { total: Number(passed[1]), failed: 0 };
-  const failedCases = output.match(/Failed (\d+) test cases?, failed \d+ assertions?/);
-  return failedCases ? { total: Math.max(ctest.total, Number(failedCases[1])), failed: Number(failedCases[1]) } : ctest;
+  const passed = [...output.matchAll(/Passed all (\d+) test cases? with \d+ assertions?/g)];
+  const failed = [...output.matchAll(/Failed (\d+) test cases?, failed \d+ assertions?/g)];
+  if (ctest.failed === 0 && failed.length === 0 && passed.length === ctest.total && ctest.total > 0)
+    return { total: sumOf(passed), failed: 0 };
+  const failedCases = Math.max(ctest.failed, sumOf(failed));
+  return { total: Math.max(ctest.total, sumOf(passed) + failedCases), failed: failedCases };
 }
 function catchAssertions(output) {
-  const m = output.match(/(?:All tests passed|Passed all) \((\d+) assertions? in (\d+) test cases?\)/) ??
-    output.match(/Passed (\d+) test cases? with (\d+) assertions?/);
-  return m ? m[0] : '';
+  return [...output.matchAll(/(?:All tests passed|Passed all) \((\d+) assertions? in (\d+) test cases?\)|Passed (\d+) test cases? with (\d+) assertions?/g)]
+    .map((m) => m[0]).join('; ');
 }
 
 function testFiles(folder) {

@@ -14,6 +14,8 @@ namespace basecamp::linalg {
 // gemm_kernel.cpp
 void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda, const float* b,
                int ldb, float* c, int ldc, bool accumulate, int col_begin, int col_end);
+void gemm_simd_split(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda,
+                     const float* b, int ldb, float* c, int ldc, bool accumulate, int parts);
 bool simd_kernel() { return true; }
 #else
 bool simd_kernel() { return false; }
@@ -114,7 +116,7 @@ void gemm_strided(Trans ta, Trans tb, int n, int m, int k, const T* pa, int lda,
                   int ldb, T* pc, int ldc, bool accumulate) {
   // Split the output columns in multiples of 8 (the kernel's panel width), only when each part
   // still has real work: below ~2^20 multiply-adds a product takes well under a millisecond.
-  // Pieces of at least 32 columns and 2^19 multiply-adds: every piece packs its own copy of A.
+  // Pieces of at least 32 columns and 2^19 multiply-adds.
   const double work = static_cast<double>(n) * m * k;
   int parts = 1;
   if (threads() > 1 && work >= (1 << 20)) {
@@ -125,6 +127,12 @@ void gemm_strided(Trans ta, Trans tb, int n, int m, int k, const T* pa, int lda,
     gemm_columns<T>(ta, tb, n, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, 0, m);
     return;
   }
+#ifdef __wasm_simd128__
+  if constexpr (std::is_same_v<T, float>) {  // the pieces share one packing of A
+    gemm_simd_split(ta, tb, n, m, k, pa, lda, pb, ldb, pc, ldc, accumulate, parts);
+    return;
+  }
+#endif
   const int step = ((m + parts - 1) / parts + 7) / 8 * 8;
   parallel_for(parts, [&](int p) {
     const int j0 = std::min(m, p * step), j1 = std::min(m, (p + 1) * step);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "linalg/gemm.hpp"
+#include "linalg/parallel.hpp"
 
 namespace basecamp::linalg {
 
@@ -155,15 +156,21 @@ inline void micro_kernel(int kc, const float* __restrict ap, const float* __rest
   }
 }
 
-}  // namespace
+// op(A) packed whole, for the column pieces of one product to share: depth block p0 holds the
+// MR-row panels of all n rows one after another, so the panel of rows i..i+MR starts at
+// padded_rows(n) * p0 + i * kc (every block before p0 is KC deep).
+int padded_rows(int n) { return (n + MR - 1) / MR * MR; }
 
-void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda, const float* b,
-               int ldb, float* c, int ldc, bool accumulate, int col_begin, int col_end) {
-  (void)m;
+// The loop nest over output columns [col_begin, col_end). With a_packed == nullptr it packs
+// op(A) itself, one MC x KC block at a time; otherwise it reads the whole packing.
+void gemm_columns_simd(Trans ta, Trans tb, int n, int k, const float* a, int lda, const float* b,
+                       int ldb, float* c, int ldc, bool accumulate, int col_begin, int col_end,
+                       const float* a_packed) {
   // Per-thread packing buffers, kept between calls (no allocation per product).
   thread_local std::vector<float> bbuf, abuf;
   bbuf.resize(static_cast<std::size_t>(KC) * ((NC + NR - 1) / NR * NR));
-  abuf.resize(static_cast<std::size_t>(KC) * ((MC + MR - 1) / MR * MR));
+  if (a_packed == nullptr) abuf.resize(static_cast<std::size_t>(KC) * ((MC + MR - 1) / MR * MR));
+  const ptrdiff_t rows = padded_rows(n);
   for (int j0 = col_begin; j0 < col_end; j0 += NC) {
     const int nc = std::min(NC, col_end - j0);
     for (int p0 = 0; p0 < k; p0 += KC) {
@@ -172,12 +179,16 @@ void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda,
       pack_b(tb, b, ldb, p0, kc, j0, nc, bbuf.data());
       for (int i0 = 0; i0 < n; i0 += MC) {
         const int mc = std::min(MC, n - i0);
-        pack_a(ta, a, lda, i0, mc, p0, kc, abuf.data());
+        const float* ablock = abuf.data();
+        if (a_packed == nullptr)
+          pack_a(ta, a, lda, i0, mc, p0, kc, abuf.data());
+        else
+          ablock = a_packed + rows * p0 + static_cast<ptrdiff_t>(i0) * kc;
         for (int jp = 0; jp < nc; jp += NR) {
           const float* bp = bbuf.data() + static_cast<ptrdiff_t>(jp) * kc;
           const int w = std::min(NR, nc - jp);
           for (int ip = 0; ip < mc; ip += MR) {
-            const float* ap = abuf.data() + static_cast<ptrdiff_t>(ip) * kc;
+            const float* ap = ablock + static_cast<ptrdiff_t>(ip) * kc;
             float* cp = c + static_cast<ptrdiff_t>(i0 + ip) * ldc + j0 + jp;
             micro_kernel(kc, ap, bp, cp, ldc, std::min(MR, mc - ip), w, add);
           }
@@ -185,6 +196,46 @@ void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda,
       }
     }
   }
+}
+
+// Above this many floats (4 MB) a product's pieces pack A for themselves rather than hold a
+// second copy of it (a convolution's im2col input can be tens of MB).
+constexpr ptrdiff_t kMaxSharedPacking = ptrdiff_t{1} << 20;
+
+}  // namespace
+
+void gemm_simd(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda, const float* b,
+               int ldb, float* c, int ldc, bool accumulate, int col_begin, int col_end) {
+  (void)m;
+  gemm_columns_simd(ta, tb, n, k, a, lda, b, ldb, c, ldc, accumulate, col_begin, col_end, nullptr);
+}
+
+void gemm_simd_split(Trans ta, Trans tb, int n, int m, int k, const float* a, int lda,
+                     const float* b, int ldb, float* c, int ldc, bool accumulate, int parts) {
+  const int step = ((m + parts - 1) / parts + NR - 1) / NR * NR;
+  const ptrdiff_t rows = padded_rows(n);
+  const float* a_packed = nullptr;
+  if (parts > 1 && k > 0 && rows * k <= kMaxSharedPacking) {
+    // Every column piece reads all of op(A): pack it once, in parallel by MC x KC blocks, instead
+    // of once per piece (8 pieces on 2 threads made 8 copies of a 128 x 784 batch).
+    // The caller's buffer, reached by the helpers through `packed` (naming the thread_local
+    // inside the lambda would give each helper its own, empty, vector).
+    thread_local std::vector<float> shared;
+    shared.resize(static_cast<std::size_t>(rows * k));
+    float* const packed = shared.data();
+    const int row_blocks = (n + MC - 1) / MC, depth_blocks = (k + KC - 1) / KC;
+    parallel_for(row_blocks * depth_blocks, [&](int piece) {
+      const int i0 = piece % row_blocks * MC, p0 = piece / row_blocks * KC;
+      const int mc = std::min(MC, n - i0), kc = std::min(KC, k - p0);
+      pack_a(ta, a, lda, i0, mc, p0, kc, packed + rows * p0 + static_cast<ptrdiff_t>(i0) * kc);
+    });
+    a_packed = packed;
+  }
+  parallel_for(parts, [&](int p) {
+    const int j0 = std::min(m, p * step), j1 = std::min(m, (p + 1) * step);
+    if (j0 < j1)
+      gemm_columns_simd(ta, tb, n, k, a, lda, b, ldb, c, ldc, accumulate, j0, j1, a_packed);
+  });
 }
 
 }  // namespace basecamp::linalg

@@ -1,7 +1,8 @@
 // linalg::gemm against Eigen's product, for the lab's shapes (784-512-128-10 at batch 128, both
 // passes: C = A·B, dA = dC·Bᵀ, dB = Aᵀ·dC) and odd sizes that leave partial 4x8 tiles and
 // partial depth blocks, with and without accumulation, on 1 and 2 threads. In a wasm SIMD build
-// this checks the wasm_simd128 kernel; natively it checks the split and the Eigen path.
+// this checks the wasm_simd128 kernel; in the threaded relaxed build (linalg_mt_tests) also its
+// split, with the pieces sharing one packing of A; natively the split and the Eigen path.
 #include <catch2/catch.hpp>
 
 #include "linalg/gemm.hpp"
@@ -55,6 +56,7 @@ void check_all(double tol) {
       {128, 784, 512}, {128, 512, 128}, {128, 128, 10},   // dA = dC·Bᵀ
       {1, 1, 1},       {3, 5, 7},       {13, 9, 300},     // odd: partial tiles, KC tail
       {37, 515, 33},   {5, 17, 257},    {64, 23, 1},
+      {2048, 64, 600},  // split, with op(A) too large to share one packing (gemm_kernel.cpp)
   };
   for (const int threads : {1, 2}) {
     linalg::set_threads(threads);
